@@ -1,0 +1,8 @@
+export const roles = ["admin", "planner", "dispatcher", "coordinator", "viewer"] as const;
+export type Role = (typeof roles)[number];
+
+// Who may call a route: "public" needs no token, "any" any valid token.
+export type Access = "public" | "any" | readonly Role[];
+
+export const assetWriters: readonly Role[] = ["admin", "planner"];
+export const adminOnly: readonly Role[] = ["admin"];

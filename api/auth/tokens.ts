@@ -1,0 +1,64 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
+import { and, eq, isNull, sql } from "drizzle-orm";
+
+import type { Database } from "../db/client.js";
+import { apiTokens } from "../db/schema.js";
+import type { Role } from "./roles.js";
+
+export interface Principal {
+  tokenId: number | null;
+  name: string;
+  role: Role;
+  city: string;
+}
+
+// Tokens are 32 random bytes; only their SHA-256 is stored, so a database
+// dump does not give anyone a working token.
+export function generateToken(): string {
+  return `art_${randomBytes(32).toString("base64url")}`;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function sameSecret(a: string, b: string): boolean {
+  return timingSafeEqual(Buffer.from(hashToken(a), "hex"), Buffer.from(hashToken(b), "hex"));
+}
+
+// Resolves a bearer token to its principal, or null when it is unknown or revoked.
+export async function verifyToken(db: Database["db"], token: string, adminToken: string | null): Promise<Principal | null> {
+  if (adminToken && sameSecret(token, adminToken)) {
+    return { tokenId: null, name: "ADMIN_TOKEN", role: "admin", city: "bayannur" };
+  }
+
+  const rows = await db
+    .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, city: apiTokens.city })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+  const row = rows[0];
+  if (!row) {
+    return null;
+  }
+
+  return { tokenId: row.id, name: row.name, role: row.role, city: row.city };
+}
+
+export async function createToken(db: Database["db"], input: { name: string; role: Role; city: string }) {
+  const token = generateToken();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ ...input, tokenHash: hashToken(token) })
+    .returning({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, city: apiTokens.city, createdAt: apiTokens.createdAt });
+  return { ...row!, token };
+}
+
+export async function revokeToken(db: Database["db"], id: number): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}

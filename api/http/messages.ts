@@ -1,0 +1,151 @@
+import type { ErrorDetail } from "./errors.js";
+
+export type Locale = "zh-CN" | "en";
+
+type Render = (d: ErrorDetail, field: string, value: string) => string;
+
+// Messages per stable error code, Chinese first. `field` and `value` are
+// already formatted; a code without an entry falls back to `unknown`.
+const catalog: Record<string, Record<Locale, Render>> = {
+  invalid_json: {
+    "zh-CN": () => "请求体不是有效的 JSON",
+    en: () => "request body is not valid JSON",
+  },
+  missing_field: {
+    "zh-CN": (_d, f) => `${f}：缺少必填字段`,
+    en: (_d, f) => `${f}: required field is missing`,
+  },
+  invalid_type: {
+    "zh-CN": (d, f, v) => `${f}：类型错误，应为 ${d.expected}，收到 ${v}`,
+    en: (d, f, v) => `${f}: expected ${d.expected}, got ${v}`,
+  },
+  unknown_field: {
+    "zh-CN": (_d, f) => `${f}：未知字段，请删除`,
+    en: (_d, f) => `${f}: unknown field, remove it`,
+  },
+  too_small: {
+    "zh-CN": (d, f, v) => `${f}：不能小于 ${d.expected}，收到 ${v}`,
+    en: (d, f, v) => `${f}: must be at least ${d.expected}, got ${v}`,
+  },
+  too_big: {
+    "zh-CN": (d, f, v) => `${f}：不能大于 ${d.expected}，收到 ${v}`,
+    en: (d, f, v) => `${f}: must be at most ${d.expected}, got ${v}`,
+  },
+  invalid_value: {
+    "zh-CN": (d, f, v) => `${f}：取值无效 ${v}，可选值为 ${d.expected}`,
+    en: (d, f, v) => `${f}: invalid value ${v}, expected one of ${d.expected}`,
+  },
+  invalid_format: {
+    "zh-CN": (d, f, v) => `${f}：格式无效 ${v}，应为 ${d.expected}`,
+    en: (d, f, v) => `${f}: invalid format ${v}, expected ${d.expected}`,
+  },
+  coordinate_out_of_range: {
+    "zh-CN": (d, f, v) => `${f}：坐标超出范围 ${v}，${d.expected}`,
+    en: (d, f, v) => `${f}: coordinate out of range ${v}, expected ${d.expected}`,
+  },
+  coordinates_swapped: {
+    "zh-CN": (_d, f, v) => `${f}：坐标 ${v} 远在服务区外，经纬度似乎写反了；GeoJSON 的顺序是 [经度, 纬度]`,
+    en: (_d, f, v) => `${f}: ${v} is far outside the service region and looks like [lat, lon]; GeoJSON order is [lon, lat]`,
+  },
+  outside_service_region: {
+    "zh-CN": (d, f, v) => `${f}：坐标 ${v} 在服务区 ${d.expected} 之外`,
+    en: (d, f, v) => `${f}: ${v} is outside the service region ${d.expected}`,
+  },
+  wrong_geometry_type: {
+    "zh-CN": (d, f, v) => `${f}：几何类型应为 ${d.expected}，收到 ${v}`,
+    en: (d, f, v) => `${f}: geometry type must be ${d.expected}, got ${v}`,
+  },
+  ring_not_closed: {
+    "zh-CN": (_d, f) => `${f}：多边形的环未闭合，首尾坐标必须相同`,
+    en: (_d, f) => `${f}: polygon ring is not closed, its first and last positions must be equal`,
+  },
+  ring_too_short: {
+    "zh-CN": (_d, f, v) => `${f}：多边形的环至少需要 4 个坐标（含闭合点），收到 ${v} 个`,
+    en: (_d, f, v) => `${f}: a polygon ring needs at least 4 positions including the closing one, got ${v}`,
+  },
+  self_intersecting: {
+    "zh-CN": (d, f) => `${f}：多边形自相交（${d.expected}），请修正边界`,
+    en: (d, f) => `${f}: polygon is self-intersecting (${d.expected}), fix its outline`,
+  },
+  too_few_points: {
+    "zh-CN": (_d, f, v) => `${f}：航线至少需要 2 个不同的点，收到 ${v} 个`,
+    en: (_d, f, v) => `${f}: a route needs at least 2 distinct points, got ${v}`,
+  },
+  invalid_geometry: {
+    "zh-CN": (d, f) => `${f}：几何无效：${d.expected}`,
+    en: (d, f) => `${f}: invalid geometry: ${d.expected}`,
+  },
+  duplicate_value: {
+    "zh-CN": (_d, f, v) => `${f}：${v} 已被使用，必须唯一`,
+    en: (_d, f, v) => `${f}: ${v} is already in use and must be unique`,
+  },
+  reference_not_found: {
+    "zh-CN": (_d, f, v) => `${f}：引用的对象 ${v} 不存在`,
+    en: (_d, f, v) => `${f}: referenced object ${v} does not exist`,
+  },
+  in_use: {
+    "zh-CN": (d, f, v) => `${f}：${v} 仍被 ${d.expected} 引用，不能删除`,
+    en: (d, f, v) => `${f}: ${v} is still referenced by ${d.expected} and cannot be deleted`,
+  },
+  not_found: {
+    "zh-CN": (_d, f, v) => `${f}：未找到 ${v}`,
+    en: (_d, f, v) => `${f}: ${v} not found`,
+  },
+  invalid_query: {
+    "zh-CN": (d, f, v) => `${f}：参数无效 ${v}，应为 ${d.expected}`,
+    en: (d, f, v) => `${f}: invalid parameter ${v}, expected ${d.expected}`,
+  },
+  missing_token: {
+    "zh-CN": () => "需要登录：请在 Authorization 头中提供 Bearer 令牌",
+    en: () => "authentication required: send a Bearer token in the Authorization header",
+  },
+  invalid_token: {
+    "zh-CN": () => "令牌无效或已被吊销",
+    en: () => "token is invalid or revoked",
+  },
+  forbidden_role: {
+    "zh-CN": (d) => `权限不足：此操作需要角色 ${d.expected}`,
+    en: (d) => `forbidden: this operation needs role ${d.expected}`,
+  },
+  internal_error: {
+    "zh-CN": () => "服务器内部错误，已记录日志",
+    en: () => "internal server error, it has been logged",
+  },
+  unknown: {
+    "zh-CN": (d, f) => `${f}：请求无效（${d.code}）`,
+    en: (d, f) => `${f}: invalid request (${d.code})`,
+  },
+};
+
+// Picks zh-CN unless the caller's Accept-Language prefers English.
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) {
+    return "zh-CN";
+  }
+
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...rest] = part.trim().split(";");
+      const q = rest.find((p) => p.trim().startsWith("q="));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag.startsWith("zh") || entry.tag.startsWith("en"))
+    .sort((a, b) => b.q - a.q);
+
+  return ranked[0]?.tag.startsWith("en") ? "en" : "zh-CN";
+}
+
+function formatValue(value: unknown): string {
+  if (value === undefined) {
+    return "(none)";
+  }
+
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function renderMessage(detail: ErrorDetail, locale: Locale): string {
+  const entry = catalog[detail.code] ?? catalog.unknown!;
+  return entry[locale](detail, detail.field ?? "request", formatValue(detail.value));
+}
