@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFrame } from './decode.js';
+import { hexToBytes } from './hex.js';
+
+// EZY85MH identification, pyModeS tests/test_bds08.py and the Riddle book's CRC example.
+const VALID_IDENTIFICATION = '8D406B902015A678D4D220AA4BDA';
+
+function errorOf(input: string | Uint8Array): { code: string; message: string } {
+  const result = decodeFrame(input);
+  if (result.ok) {
+    throw new Error('expected a rejection');
+  }
+  return { code: result.error.code, message: result.error.message };
+}
+
+describe('decodeFrame', () => {
+  it('accepts lowercase hex', () => {
+    expect(decodeFrame(VALID_IDENTIFICATION.toLowerCase()).ok).toBe(true);
+  });
+
+  it('accepts bytes', () => {
+    expect(decodeFrame(hexToBytes(VALID_IDENTIFICATION)!).ok).toBe(true);
+  });
+
+  it('rejects frame with bad CRC', () => {
+    const corrupted = `${VALID_IDENTIFICATION.slice(0, 27)}B`;
+    expect(errorOf(corrupted).code).toBe('bad_crc');
+  });
+
+  it('rejects truncated frame with expected and got', () => {
+    const error = errorOf(VALID_IDENTIFICATION.slice(0, 26));
+    expect(error.code).toBe('too_short');
+    expect(error.message).toBe('frame: expected 28 hex chars, got 26');
+  });
+
+  it('rejects long frame given short DF length', () => {
+    const error = errorOf('5D484FDEA248F500');
+    expect(error.code).toBe('bad_length');
+    expect(error.message).toBe('frame: expected 14 hex chars, got 16');
+  });
+
+  it('rejects truncated bytes', () => {
+    expect(errorOf(hexToBytes(VALID_IDENTIFICATION)!.subarray(0, 10)).code).toBe('too_short');
+  });
+
+  it('rejects empty input', () => {
+    expect(errorOf('').code).toBe('too_short');
+    expect(errorOf(new Uint8Array(0)).code).toBe('too_short');
+  });
+
+  it('rejects non-hex garbage', () => {
+    expect(errorOf('8D406B902015A678D4D220AA4BDZ').code).toBe('invalid_hex');
+    expect(errorOf('hello world, this is no frame').code).toBe('invalid_hex');
+    expect(errorOf('8D406B902015A678D4D220AA4B\u00e9A').code).toBe('invalid_hex');
+  });
+
+  it('rejects unsupported DF19 and DF24', () => {
+    expect(errorOf('98000000000000000000000000000').code).toBe('bad_length');
+    expect(errorOf('9800000000000000000000000000').code).toBe('unsupported_df');
+    expect(errorOf('C000000000000000000000000000').code).toBe('unsupported_df');
+  });
+
+  it('never throws on random input', () => {
+    let seed = 12345;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let index = 0; index < 2000; index++) {
+      const bytes = new Uint8Array(Math.floor(random() * 16));
+      bytes.forEach((_, byteIndex) => {
+        bytes[byteIndex] = Math.floor(random() * 256);
+      });
+      expect(() => decodeFrame(bytes)).not.toThrow();
+    }
+  });
+
+  it('marks DF4 address as recovered from parity', () => {
+    // pyModeS tests/test_surv.py test_v2_df4_altitude_36000.
+    const result = decodeFrame('20001718029FCD');
+    expect(result.ok && result.value.addressSource).toBe('parity');
+  });
+});
