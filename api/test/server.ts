@@ -1,0 +1,26 @@
+import type { AddressInfo } from "node:net";
+
+import { serve } from "@hono/node-server";
+
+import { seedDemo } from "../../scripts/seed.js";
+import { testApp } from "./app.js";
+
+// Starts the real app over HTTP on a random loopback port, on a fresh
+// database seeded with the demo data. For browser and socket tests.
+export async function startTestServer(options: { seed?: boolean } = {}) {
+  const t = await testApp();
+  if (options.seed ?? true) {
+    await seedDemo(t.database);
+  }
+
+  const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    ...t,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
