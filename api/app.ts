@@ -7,6 +7,7 @@ import { Hono } from "hono";
 
 import { registerAssetRoutes } from "./assets/routes.js";
 import { registerTokenRoutes } from "./auth/routes.js";
+import { registerFeedRoutes } from "./feeds/routes.js";
 import { registerGeographyRoutes } from "./geography/routes.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
 import { ApiError } from "./http/errors.js";
@@ -14,6 +15,7 @@ import { localeFrom, renderMessage } from "./http/messages.js";
 import { Router } from "./http/router.js";
 import { registerHealthRoutes } from "./system/health.js";
 import { buildOpenApi } from "./system/openapi.js";
+import { registerTrackRoutes } from "./tracks/routes.js";
 
 export const webDistDir = fileURLToPath(new URL("../web/dist", import.meta.url));
 
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps) {
   registerTokenRoutes(router, deps);
   registerAssetRoutes(router, deps);
   registerGeographyRoutes(router, deps);
+  registerTrackRoutes(router, deps);
+  registerFeedRoutes(router, deps);
 
   const openApi = buildOpenApi(router.specs);
   app.get("/api/v1/openapi.json", (c) => c.json(openApi));

@@ -96,6 +96,7 @@ const aircraftProperties = z
     city: z.enum(cities),
     readinessDayMin: z.number().min(0).max(1440).nullable().optional(),
     readinessNightMin: z.number().min(0).max(1440).nullable().optional(),
+    trackerId: z.string().trim().min(1).max(64).nullable().optional(),
     notes: optionalText(2000),
     synthetic: z.boolean().optional(),
   })
@@ -187,9 +188,13 @@ export const assetKinds: AssetKind[] = [
     create: aircraftProperties,
     outputFields: [
       "id", "registration", "icaoAddress", "callsign", "typeId", "homeBaseId", "status", "operator", "city",
-      "readinessDayMin", "readinessNightMin", "notes", "synthetic", ...audit,
+      "readinessDayMin", "readinessNightMin", "trackerId", "notes", "synthetic", ...audit,
     ],
-    uniqueConstraints: { aircraft_registration_key: "registration", aircraft_icao_address_key: "icaoAddress" },
+    uniqueConstraints: {
+      aircraft_registration_key: "registration",
+      aircraft_icao_address_key: "icaoAddress",
+      aircraft_tracker_id_key: "trackerId",
+    },
     foreignKeys: { aircraft_type_id_aircraft_types_id_fk: "typeId", aircraft_home_base_id_bases_id_fk: "homeBaseId" },
   },
   {

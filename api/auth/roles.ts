@@ -1,4 +1,5 @@
-export const roles = ["admin", "planner", "dispatcher", "coordinator", "viewer"] as const;
+// "feed" tokens belong to receivers and trackers that push positions, and may do nothing else.
+export const roles = ["admin", "planner", "dispatcher", "coordinator", "viewer", "feed"] as const;
 export type Role = (typeof roles)[number];
 
 // Who may call a route: "public" needs no token, "any" any valid token.

@@ -43,7 +43,7 @@ export const riskAreaKind = pgEnum("risk_area_kind", [
   "hazardous_chemicals",
   "mine",
 ]);
-export const tokenRole = pgEnum("token_role", ["admin", "planner", "dispatcher", "coordinator", "viewer"]);
+export const tokenRole = pgEnum("token_role", ["admin", "planner", "dispatcher", "coordinator", "viewer", "feed"]);
 
 const audit = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -125,12 +125,15 @@ export const aircraft = pgTable(
     city: text("city").notNull(),
     readinessDayMin: real("readiness_day_min"),
     readinessNightMin: real("readiness_night_min"),
+    // Id of a GPS/BeiDou tracker on board that pushes positions over HTTP.
+    trackerId: text("tracker_id"),
     notes: text("notes"),
     synthetic: boolean("synthetic").notNull().default(false),
     ...audit,
   },
   (t) => [
     uniqueIndex("aircraft_registration_key").on(t.registration),
+    uniqueIndex("aircraft_tracker_id_key").on(t.trackerId),
     uniqueIndex("aircraft_icao_address_key").on(t.icaoAddress),
     index("aircraft_home_base_idx").on(t.homeBaseId),
   ],

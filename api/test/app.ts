@@ -1,7 +1,8 @@
 import pino from "pino";
 
+import { TrackingService, defaultTrackingOptions, type TrackingOptions } from "../../tracking/service.js";
 import { createApp } from "../app.js";
-import { createToken } from "../auth/tokens.js";
+import { createToken, verifyToken } from "../auth/tokens.js";
 import { roles, type Role } from "../auth/roles.js";
 import { freshDatabase } from "./database.js";
 
@@ -16,10 +17,16 @@ export interface CallOptions {
 
 // Builds the real app on a fresh database with one token per role, and a
 // helper that calls it in memory through app.request().
-export async function testApp() {
+export async function testApp(options: { tracking?: Partial<TrackingOptions> } = {}) {
   const database = await freshDatabase();
-  const logger = pino({ level: "silent" });
-  const { app, routes } = createApp({ database, logger, config: { adminToken: testAdminToken } });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const tracking = options.tracking
+    ? new TrackingService(database, logger, (token) => verifyToken(database.db, token, testAdminToken), {
+        ...defaultTrackingOptions,
+        ...options.tracking,
+      })
+    : undefined;
+  const { app, routes } = createApp({ database, logger, config: { adminToken: testAdminToken }, tracking });
 
   const tokens = {} as Record<Role, string>;
   for (const role of roles) {
@@ -47,5 +54,5 @@ export async function testApp() {
     return { status: response.status, json, headers: response.headers };
   }
 
-  return { app, routes, database, tokens, call };
+  return { app, routes, database, tokens, call, tracking };
 }

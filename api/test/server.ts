@@ -1,26 +1,34 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { serve } from "@hono/node-server";
 
+import type { TrackingOptions } from "../../tracking/service.js";
 import { seedDemo } from "../../scripts/seed.js";
 import { testApp } from "./app.js";
 
 // Starts the real app over HTTP on a random loopback port, on a fresh
 // database seeded with the demo data. For browser and socket tests.
-export async function startTestServer(options: { seed?: boolean } = {}) {
-  const t = await testApp();
+export async function startTestServer(options: { seed?: boolean; tracking?: Partial<TrackingOptions> } = {}) {
+  const t = await testApp({ tracking: options.tracking });
   if (options.seed ?? true) {
     await seedDemo(t.database);
   }
 
-  const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
+  const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }) as Server;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
+  await t.tracking?.start(server);
 
   return {
     ...t,
     server,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    close: async () => {
+      await t.tracking?.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

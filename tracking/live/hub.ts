@@ -1,0 +1,226 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+
+import { WebSocketServer, type WebSocket } from "ws";
+import { z } from "zod";
+
+import type { Principal } from "../../api/auth/tokens.js";
+import type { Logger } from "../../api/logger.js";
+import type { TrackFrame } from "./track-frame.js";
+
+export interface HubOptions {
+  path: string;
+  pingIntervalMs: number;
+  // A client whose socket holds more unsent bytes than this is skipped until
+  // it drains; it then gets the latest state of each aircraft, not a backlog.
+  maxBufferedBytes: number;
+}
+
+export const defaultHubOptions: HubOptions = { path: "/ws", pingIntervalMs: 15_000, maxBufferedBytes: 1_000_000 };
+
+const subscribeMessage = z
+  .object({
+    type: z.literal("subscribe"),
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().optional(),
+    fleetOnly: z.boolean().optional(),
+  })
+  .strict();
+
+interface Client {
+  socket: WebSocket;
+  principal: Principal;
+  bbox: [number, number, number, number] | null;
+  fleetOnly: boolean;
+  alive: boolean;
+  // Latest frame per aircraft not yet sent, and removals not yet sent.
+  pending: Map<string, TrackFrame>;
+  pendingRemoved: Set<string>;
+}
+
+type Authenticate = (token: string) => Promise<Principal | null>;
+
+function matches(client: Client, frame: TrackFrame): boolean {
+  if (client.fleetOnly && !frame.fleet) {
+    return false;
+  }
+  if (!client.bbox) {
+    return true;
+  }
+  if (!frame.lonLat) {
+    return false;
+  }
+  const [minLon, minLat, maxLon, maxLat] = client.bbox;
+  const [lon, lat] = frame.lonLat;
+  return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
+}
+
+// The live picture over WebSocket: a snapshot on connect, then deltas. Each
+// client may subscribe to a bbox and to fleet aircraft only. Ingestion never
+// waits for a client: a slow one keeps only the newest frame per aircraft.
+export class LiveHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly clients = new Set<Client>();
+  private pingTimer: NodeJS.Timeout | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
+  framesSent = 0;
+  framesCoalesced = 0;
+
+  constructor(
+    private readonly snapshot: () => TrackFrame[],
+    private readonly authenticate: Authenticate,
+    private readonly logger: Logger,
+    private readonly options: HubOptions = defaultHubOptions,
+  ) {}
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  attach(server: Server): void {
+    server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(request.url ?? "/", "http://localhost");
+      if (url.pathname !== this.options.path) {
+        return;
+      }
+      void this.upgrade(request, socket, head, url);
+    });
+    this.pingTimer = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
+    this.drainTimer = setInterval(() => this.flushPending(), 100);
+  }
+
+  // Sends changed aircraft and removals to every client that subscribed to them.
+  publish(updated: TrackFrame[], removed: string[]): void {
+    if (this.clients.size === 0) {
+      return;
+    }
+    for (const client of this.clients) {
+      for (const frame of updated) {
+        if (matches(client, frame)) {
+          if (client.pending.has(frame.icaoAddress)) {
+            this.framesCoalesced++;
+          }
+          client.pending.set(frame.icaoAddress, frame);
+        } else if (client.bbox) {
+          // It left the client's bbox: the client should drop it.
+          client.pendingRemoved.add(frame.icaoAddress);
+        }
+      }
+      for (const icaoAddress of removed) {
+        client.pending.delete(icaoAddress);
+        client.pendingRemoved.add(icaoAddress);
+      }
+      this.send(client);
+    }
+  }
+
+  // Sends a message (an alert, say) to every client, whatever its subscription.
+  broadcast(message: unknown): void {
+    const text = JSON.stringify(message);
+    for (const client of this.clients) {
+      client.socket.send(text);
+    }
+  }
+
+  close(): void {
+    if (this.pingTimer) {
+      clearInterval(this.pingTimer);
+    }
+    if (this.drainTimer) {
+      clearInterval(this.drainTimer);
+    }
+    for (const client of this.clients) {
+      client.socket.close(1001, "server stopping");
+    }
+    this.wss.close();
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    // Browsers cannot set headers on a WebSocket, so the token comes as a query parameter.
+    const token = url.searchParams.get("token") ?? /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    const principal = token ? await this.authenticate(token).catch(() => null) : null;
+    if (!principal) {
+      socket.write("HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\ninvalid or missing token\n");
+      socket.destroy();
+      return;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.onConnect(ws, principal));
+  }
+
+  private onConnect(socket: WebSocket, principal: Principal): void {
+    const client: Client = { socket, principal, bbox: null, fleetOnly: false, alive: true, pending: new Map(), pendingRemoved: new Set() };
+    this.clients.add(client);
+    this.logger.info({ clients: this.clients.size, token: principal.name }, "ws client connected");
+
+    socket.on("pong", () => {
+      client.alive = true;
+    });
+    socket.on("message", (data) => this.onMessage(client, data.toString()));
+    socket.on("close", () => {
+      this.clients.delete(client);
+      this.logger.info({ clients: this.clients.size }, "ws client disconnected");
+    });
+    socket.on("error", (error) => this.logger.warn({ err: error }, "ws client error"));
+
+    this.sendSnapshot(client);
+  }
+
+  private onMessage(client: Client, text: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      client.socket.send(JSON.stringify({ type: "error", code: "invalid_json" }));
+      return;
+    }
+    const result = subscribeMessage.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      client.socket.send(JSON.stringify({ type: "error", code: "invalid_message", field: issue?.path.join(".") ?? "", message: issue?.message }));
+      return;
+    }
+    client.bbox = result.data.bbox ?? null;
+    client.fleetOnly = result.data.fleetOnly ?? false;
+    client.pending.clear();
+    client.pendingRemoved.clear();
+    this.sendSnapshot(client);
+  }
+
+  private sendSnapshot(client: Client): void {
+    const aircraft = this.snapshot().filter((frame) => matches(client, frame));
+    client.socket.send(JSON.stringify({ type: "snapshot", time: new Date().toISOString(), aircraft }));
+    this.framesSent += aircraft.length;
+  }
+
+  private send(client: Client): void {
+    if (client.pending.size === 0 && client.pendingRemoved.size === 0) {
+      return;
+    }
+    if (client.socket.readyState !== client.socket.OPEN || client.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      return;
+    }
+    const aircraft = [...client.pending.values()];
+    const removed = [...client.pendingRemoved];
+    client.pending.clear();
+    client.pendingRemoved.clear();
+    client.socket.send(JSON.stringify({ type: "delta", time: new Date().toISOString(), aircraft, removed }));
+    this.framesSent += aircraft.length;
+  }
+
+  private flushPending(): void {
+    for (const client of this.clients) {
+      this.send(client);
+    }
+  }
+
+  private pingAll(): void {
+    for (const client of this.clients) {
+      if (!client.alive) {
+        this.logger.warn({ token: client.principal.name }, "ws client missed a pong, closing");
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }
+}
