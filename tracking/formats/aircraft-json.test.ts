@@ -2,6 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAircraftJson } from './aircraft-json.js';
 
+/** Returns the parsed value, or fails the test with the rejection message. */
+function okValue<T>(result: { ok: true; value: T } | { ok: false; message?: string; error?: { message: string } }): T {
+  if (!result.ok) {
+    throw new Error(`expected success, got ${result.message ?? result.error?.message}`);
+  }
+  return result.value;
+}
+
 function snapshot(aircraft: unknown[]): string {
   return JSON.stringify({ now: 1700513836.875, messages: 5, aircraft });
 }
@@ -37,15 +45,15 @@ describe('parseAircraftJson', () => {
 
   it('nulls malformed squawk and records it', () => {
     const result = parseAircraftJson(snapshot([{ hex: 'a3e31a', squawk: 'd276' }]));
-    expect(result.ok && result.value.aircraft[0]?.squawk).toBeNull();
-    expect(result.ok && result.value.rejections[0]?.field).toBe('squawk');
-    expect(result.ok && result.value.rejections[0]?.reason).toBe('out_of_range');
+    expect(okValue(result).aircraft[0]?.squawk).toBeNull();
+    expect(okValue(result).rejections[0]?.field).toBe('squawk');
+    expect(okValue(result).rejections[0]?.reason).toBe('out_of_range');
   });
 
   it('drops aircraft with invalid hex', () => {
     const result = parseAircraftJson(snapshot([{ hex: 'xyz' }, 'nonsense', { hex: 'a3e31a' }]));
-    expect(result.ok && result.value.aircraft.length).toBe(1);
-    expect(result.ok && result.value.rejections.map((rejection) => rejection.reason)).toEqual(['invalid_hex', 'unparseable']);
+    expect(okValue(result).aircraft.length).toBe(1);
+    expect(okValue(result).rejections.map((rejection) => rejection.reason)).toEqual(['invalid_hex', 'unparseable']);
   });
 
   it('rejects bad JSON without throwing', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseAvrLine } from './avr.js';
 
+/** Returns the parsed value, or fails the test with the rejection message. */
+function okValue<T>(result: { ok: true; value: T } | { ok: false; message?: string; error?: { message: string } }): T {
+  if (!result.ok) {
+    throw new Error(`expected success, got ${result.message ?? result.error?.message}`);
+  }
+  return result.value;
+}
+
 function reasonOf(line: string): string {
   const result = parseAvrLine(line);
   return result.ok ? 'ok' : result.reason;
@@ -10,21 +18,21 @@ describe('parseAvrLine', () => {
   it('parses plain long frame', () => {
     // Riddle book identification example KLM1023.
     const result = parseAvrLine('*8D4840D6202CC371C32CE0576098;');
-    expect(result.ok && result.value.kind).toBe('mode_s');
-    expect(result.ok && result.value.frame.length).toBe(14);
-    expect(result.ok && result.value.mlatTicks).toBeNull();
+    expect(okValue(result).kind).toBe('mode_s');
+    expect(okValue(result).frame.length).toBe(14);
+    expect(okValue(result).mlatTicks).toBeNull();
   });
 
   it('parses MLAT timestamp form', () => {
     // First line of the St Petersburg AVR recording in fixtures/adsb/feeds.
     const result = parseAvrLine('@030BF18CC2AB5F4001594B0FBB;\r\n');
-    expect(result.ok && result.value.mlatTicks).toBe(0x030bf18cc2ab);
-    expect(result.ok && result.value.frame.length).toBe(7);
+    expect(okValue(result).mlatTicks).toBe(0x030bf18cc2ab);
+    expect(okValue(result).frame.length).toBe(7);
   });
 
   it('parses Mode A/C frame', () => {
     const result = parseAvrLine('*2101;');
-    expect(result.ok && result.value.kind).toBe('mode_ac');
+    expect(okValue(result).kind).toBe('mode_ac');
   });
 
   it('drops heartbeat', () => {

@@ -33,11 +33,11 @@ export function readGpsTimestamp(ticks: number): { secondsOfDay: number; nanosec
 
 /**
  * Maps a 12 MHz counter onto our receive clock. The first frame anchors
- * the counter to its receive time; later frames get anchor + elapsed
- * counter time, which keeps the counter's sub-millisecond spacing for
- * CPR pairing. When the counter disagrees with the receive clock by more
- * than `maxDriftMs` (decoder restart, wrap, a jump), the clock
- * re-anchors on the current frame and counts a reset.
+ * the counter to its receive time, and later frames get the anchor plus
+ * the elapsed counter time, which keeps the counter's sub-millisecond
+ * spacing for CPR pairing. When the counter disagrees with the receive
+ * clock by more than `maxDriftMs` (decoder restart, wrap, a jump), the
+ * clock re-anchors on the current frame and counts a reset.
  */
 export class CounterClock {
   resets = 0;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseSbsLine } from './sbs.js';
-import { DuplicateLineFilter } from './duplicate-filter.js';
+import { DuplicateFilter } from './duplicate-filter.js';
+
+/** Returns the parsed value, or fails the test with the rejection message. */
+function okValue<T>(result: { ok: true; value: T } | { ok: false; message?: string; error?: { message: string } }): T {
+  if (!result.ok) {
+    throw new Error(`expected success, got ${result.message ?? result.error?.message}`);
+  }
+  return result.value;
+}
 
 const UNKNOWN_ZONE = { utcOffsetMin: null };
 const UTC = { utcOffsetMin: 0 };
@@ -48,37 +56,37 @@ describe('parseSbsLine', () => {
   it('applies configured UTC offset', () => {
     const utc = parseSbsLine(MSG3, UTC);
     const shanghai = parseSbsLine(MSG3, { utcOffsetMin: 480 });
-    expect(utc.ok && utc.value.generatedAtMs).toBe(Date.UTC(2018, 3, 3, 19, 3, 29, 21));
-    expect(shanghai.ok && shanghai.value.generatedAtMs).toBe(Date.UTC(2018, 3, 3, 11, 3, 29, 21));
+    expect(okValue(utc).generatedAtMs).toBe(Date.UTC(2018, 3, 3, 19, 3, 29, 21));
+    expect(okValue(shanghai).generatedAtMs).toBe(Date.UTC(2018, 3, 3, 11, 3, 29, 21));
   });
 
   it('trims padded callsign', () => {
     const line = 'MSG,1,1,1,4CA2D6,1,2018/04/03,19:02:30.000,2018/04/10,21:24:39.500,FD467   ,,,,,,,,,,,';
     const result = parseSbsLine(line, UTC);
-    expect(result.ok && result.value.callsign).toBe('FD467');
+    expect(okValue(result).callsign).toBe('FD467');
   });
 
   it('reads GNSS H suffix', () => {
     const line = 'MSG,3,1,1,4CA2D6,1,2018/04/03,19:02:30.000,2018/04/10,21:24:39.500,,35025H,,,,,1024H,,,,,0';
     const result = parseSbsLine(line, UTC);
-    expect(result.ok && result.value.altitudeSource).toBe('gnss');
-    expect(result.ok && result.value.altitudeM).toBeCloseTo(35025 * 0.3048, 6);
-    expect(result.ok && result.value.verticalRateSource).toBe('gnss');
+    expect(okValue(result).altitudeSource).toBe('gnss');
+    expect(okValue(result).altitudeM).toBeCloseTo(35025 * 0.3048, 6);
+    expect(okValue(result).verticalRateSource).toBe('gnss');
   });
 
   it('reads squawk and flags', () => {
     const line = 'MSG,6,1,1,4CA2D6,1,2018/04/03,19:02:30.000,2018/04/10,21:24:39.500,,,,,,,,7700,0,-1,0,0';
     const result = parseSbsLine(line, UTC);
-    expect(result.ok && result.value.squawk).toBe('7700');
-    expect(result.ok && result.value.emergency).toBe(true);
-    expect(result.ok && result.value.squawkChanged).toBe(false);
+    expect(okValue(result).squawk).toBe('7700');
+    expect(okValue(result).emergency).toBe(true);
+    expect(okValue(result).squawkChanged).toBe(false);
   });
 
   it('accepts non-ICAO address marker', () => {
     const line = MSG3.replace('400159', '~400159');
     const result = parseSbsLine(line, UTC);
-    expect(result.ok && result.value.addressIsIcao).toBe(false);
-    expect(result.ok && result.value.icao).toBe('400159');
+    expect(okValue(result).addressIsIcao).toBe(false);
+    expect(okValue(result).icao).toBe('400159');
   });
 
   it('rejects malformed lines with reasons', () => {
@@ -103,9 +111,9 @@ describe('parseSbsLine', () => {
   });
 });
 
-describe('DuplicateLineFilter', () => {
+describe('DuplicateFilter', () => {
   it('drops repeats within the window', () => {
-    const filter = new DuplicateLineFilter(2);
+    const filter = new DuplicateFilter(2);
     expect(filter.isDuplicate('a')).toBe(false);
     expect(filter.isDuplicate('b')).toBe(false);
     expect(filter.isDuplicate('a')).toBe(true);

@@ -43,9 +43,9 @@ const OTHER_BASESTATION_TYPES = new Set(['SEL', 'ID', 'AIR', 'STA', 'CLK']);
 
 export interface SbsOptions {
   /**
-   * UTC offset of the feed's date/time fields in minutes (0 for readsb,
-   * the receiver's zone for dump1090-fa, 480 for Asia/Shanghai); null
-   * when unknown, which leaves `generatedAtMs` and `loggedAtMs` null.
+   * UTC offset of the feed's date/time fields in minutes: 0 for readsb,
+   * the receiver's zone for dump1090-fa (480 for Asia/Shanghai). Null
+   * means unknown and leaves `generatedAtMs` and `loggedAtMs` null.
    */
   utcOffsetMin: number | null;
 }
@@ -260,7 +260,7 @@ function parseNumber(text: string, field: string, min: number, max: number): num
   return value;
 }
 
-/** A number with an optional `H` suffix, which dump1090-fa's --gnss option adds to GNSS values. */
+/** Parses a number with an optional `H` suffix, which dump1090-fa's --gnss option adds to GNSS values. */
 function parseSuffixedNumber(text: string, field: string, min: number, max: number): SuffixedNumber | null | Rejection {
   const gnss = text.length > 0 && text.charCodeAt(text.length - 1) === 0x48;
   const value = parseNumber(gnss ? text.slice(0, -1) : text, field, min, max);

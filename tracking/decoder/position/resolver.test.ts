@@ -3,6 +3,14 @@ import { decodeFrame } from '../decode.js';
 import { CprPairer } from './resolver.js';
 import type { CprFrame } from './cpr.js';
 
+/** Returns the parsed value, or fails the test with the rejection message. */
+function okValue<T>(result: { ok: true; value: T } | { ok: false; message?: string; error?: { message: string } }): T {
+  if (!result.ok) {
+    throw new Error(`expected success, got ${result.message ?? result.error?.message}`);
+  }
+  return result.value;
+}
+
 /** CPR part of a position frame; frames below are published vectors (see fixtures/adsb/vectors.jsonl). */
 function cprOf(hex: string): CprFrame {
   const result = decodeFrame(hex);
@@ -46,12 +54,12 @@ describe('CprPairer', () => {
   it('falls back to receiver without pair', () => {
     const pairer = new CprPairer({ receiverPosition: { latDeg: 52.0, lonDeg: 4.0 } });
     const first = pairer.resolve('40621D', RIDDLE_ODD, 0);
-    expect(first.ok && first.value.method).toBe('local_receiver');
+    expect(okValue(first).method).toBe('local_receiver');
 
     // The pair is stale, so the even frame is decoded against the fix the odd one gave.
     const second = pairer.resolve('40621D', RIDDLE_EVEN, 30_000);
-    expect(second.ok && second.value.method).toBe('local_last_fix');
-    expect(second.ok ? second.value.latDeg : NaN).toBeCloseTo(52.2572, 4);
+    expect(okValue(second).method).toBe('local_last_fix');
+    expect(okValue(second).latDeg).toBeCloseTo(52.2572, 4);
   });
 
   it('decodes single frame against last fix', () => {
@@ -60,7 +68,7 @@ describe('CprPairer', () => {
     pairer.resolve('40621D', RIDDLE_EVEN, 2000);
 
     const result = pairer.resolve('40621D', RIDDLE_ODD, 15_000);
-    expect(result.ok && result.value.method).toBe('local_last_fix');
+    expect(okValue(result).method).toBe('local_last_fix');
     expect(pairer.lastFix('40621D')?.receivedAtMs).toBe(15_000);
   });
 
@@ -105,10 +113,10 @@ describe('CprPairer', () => {
     pairer.resolve('484175', SURFACE_EVEN, 0);
 
     const result = pairer.resolve('484175', SURFACE_ODD, 2000);
-    expect(result.ok && result.value.method).toBe('global');
-    expect(result.ok ? result.value.latDeg : NaN).toBeCloseTo(52.320607, 5);
-    expect(result.ok ? result.value.lonDeg : NaN).toBeCloseTo(4.734735, 5);
-    expect(result.ok && result.value.surface).toBe(true);
+    expect(okValue(result).method).toBe('global');
+    expect(okValue(result).latDeg).toBeCloseTo(52.320607, 5);
+    expect(okValue(result).lonDeg).toBeCloseTo(4.734735, 5);
+    expect(okValue(result).surface).toBe(true);
   });
 
   it('never pairs surface with airborne', () => {
