@@ -38,6 +38,7 @@ export class TrackingService {
   private timers: NodeJS.Timeout[] = [];
   private publishScheduled = false;
   private readonly stopHooks: Array<() => Promise<void> | void> = [];
+  private readonly changeListeners: Array<(updated: TrackState[], removed: string[], nowMs: number) => void> = [];
 
   constructor(
     private readonly database: Database,
@@ -75,6 +76,13 @@ export class TrackingService {
 
   onStop(hook: () => Promise<void> | void): void {
     this.stopHooks.push(hook);
+  }
+
+  // Calls `listener` with the tracks changed in each publish and on every
+  // sweep (at least once per sweepIntervalMs, even when nothing changed), so
+  // rules such as flight-following alerts can also act on silence.
+  onChanges(listener: (updated: TrackState[], removed: string[], nowMs: number) => void): void {
+    this.changeListeners.push(listener);
   }
 
   // Registers a source's counters so GET /api/v1/feeds lists them.
@@ -128,16 +136,30 @@ export class TrackingService {
     });
   }
 
-  private publish(): void {
+  private publish(force = false): void {
     const { updated, removed } = this.table.drainChanges();
     if (updated.length > 0 || removed.length > 0) {
       this.hub.publish(this.frames(updated), removed);
+    }
+    if (updated.length > 0 || removed.length > 0 || force) {
+      this.notifyListeners(updated, removed);
+    }
+  }
+
+  private notifyListeners(updated: TrackState[], removed: string[]): void {
+    const nowMs = Date.now();
+    for (const listener of this.changeListeners) {
+      try {
+        listener(updated, removed, nowMs);
+      } catch (error) {
+        this.logger.error({ err: error }, "track change listener failed");
+      }
     }
   }
 
   private sweep(): void {
     this.table.sweep(Date.now());
-    this.publish();
+    this.publish(true);
   }
 
   private async refreshFleet(): Promise<void> {
