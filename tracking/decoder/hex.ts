@@ -81,3 +81,16 @@ export function bytesToHex(bytes: Uint8Array): string {
 export function formatIcaoAddress(address: number): string {
   return address.toString(16).toUpperCase().padStart(6, '0');
 }
+
+/** True when `length` characters of `text` from `start` are all hex digits. */
+export function isHexAt(text: string, start: number, length: number): boolean {
+  if (start + length > text.length) {
+    return false;
+  }
+  for (let index = start; index < start + length; index++) {
+    if (nibbleAt(text, index) < 0) {
+      return false;
+    }
+  }
+  return true;
+}

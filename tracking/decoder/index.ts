@@ -5,6 +5,7 @@ export type * from './messages.js';
 export type { AltitudeSource } from './airborne-position.js';
 export type { AirspeedType, VerticalRateSource } from './velocity.js';
 export { crc24, crcSyndrome } from './crc.js';
+export { encodeCpr } from './position/cpr-encode.js';
 export { bytesToHex, hexToBytes } from './hex.js';
 export { isEmergencySquawk, isValidSquawk } from './squawk.js';
 export { decodeCprGlobal, decodeCprLocal, numberOfLongitudeZones, type CprFrame } from './position/cpr.js';

@@ -1,4 +1,4 @@
-import { nibbleAt } from '../decoder/hex.js';
+import { isHexAt } from '../decoder/hex.js';
 import { isValidSquawk } from '../decoder/squawk.js';
 import { reject, preview, type ParseResult, type RejectReason } from './rejection.js';
 
@@ -115,7 +115,7 @@ function parseAircraft(entry: unknown, index: number, nowMs: number, rejections:
   const hex = typeof entry.hex === 'string' ? entry.hex : '';
   const addressIsIcao = hex.charCodeAt(0) !== 0x7e;
   const icao = addressIsIcao ? hex : hex.slice(1);
-  if (icao.length !== 6 || ![0, 1, 2, 3, 4, 5].every((offset) => nibbleAt(icao, offset) >= 0)) {
+  if (icao.length !== 6 || !isHexAt(icao, 0, 6)) {
     rejections.push({ index, reason: 'invalid_hex', field: 'hex', message: `hex: expected 6 hex digits, got ${preview(String(entry.hex))}` });
     return null;
   }

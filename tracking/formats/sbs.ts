@@ -1,4 +1,4 @@
-import { nibbleAt } from '../decoder/hex.js';
+import { isHexAt } from '../decoder/hex.js';
 import { isValidSquawk } from '../decoder/squawk.js';
 import { reject, preview, type ParseResult, type Rejection } from './rejection.js';
 import { trimmedEnd } from './avr.js';
@@ -160,7 +160,7 @@ function parseMsgFields(fields: string[], options: SbsOptions): ParseResult<SbsM
 function parseHexIdent(text: string): ParseResult<{ icao: string; addressIsIcao: boolean }> {
   const addressIsIcao = text.charCodeAt(0) !== 0x7e;
   const start = addressIsIcao ? 0 : 1;
-  const valid = text.length === start + 6 && [0, 1, 2, 3, 4, 5].every((offset) => nibbleAt(text, start + offset) >= 0);
+  const valid = text.length === start + 6 && isHexAt(text, start, 6);
   if (!valid) {
     return reject('invalid_hex', 'hex ident', `hex ident: expected 6 hex digits, got ${preview(text)}`);
   }
