@@ -1,0 +1,396 @@
+import { mkdirSync } from "node:fs";
+
+import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startTestServer } from "../api/test/server.js";
+import { wgs84ToGcj02 } from "./src/map/gcj02.js";
+import { ensureConsoleBuilt } from "./test/build.js";
+import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+
+const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
+const countyNamesZh = ["临河区", "五原县", "磴口县", "乌拉特前旗", "乌拉特中旗", "乌拉特后旗", "杭锦后旗"];
+const countyNamesEn = ["Linhe District", "Wuyuan County", "Dengkou County", "Urad Front Banner", "Urad Middle Banner", "Urad Rear Banner", "Hanggin Rear Banner"];
+const layerPaths: Record<string, string> = {
+  bases: "bases",
+  landingPoints: "landing-points",
+  waterSources: "water-sources",
+  patrolRoutes: "patrol-routes",
+  riskAreas: "risk-areas",
+};
+// 1x1 transparent PNG served for tile requests that the tests intercept.
+const tilePng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let liveEndpointExists = false;
+
+// Whether the API serves the live feed yet; until it does, the console's
+// failed handshake to /ws is expected and not counted as a page error.
+async function probeLiveEndpoint(url: string, token: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`${url.replace(/^http/, "ws")}/ws?token=${encodeURIComponent(token)}`);
+    socket.on("open", () => {
+      socket.close();
+      resolve(true);
+    });
+    socket.on("unexpected-response", () => resolve(false));
+    socket.on("error", () => resolve(false));
+  });
+}
+
+function isMissingLiveEndpoint(text: string): boolean {
+  return !liveEndpointExists && /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws\?token=[^']*' failed/.test(text);
+}
+
+// A browser context that may talk only to the test server: any other
+// address is aborted and recorded, so the test proves the console needs
+// no network.
+async function isolatedContext(external: string[], locale = "zh-CN"): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, timezoneId: "UTC" });
+  await context.route(
+    (url) => url.origin !== server.url && url.protocol !== "data:",
+    (route) => {
+      external.push(route.request().url());
+      return route.abort();
+    },
+  );
+  return context;
+}
+
+async function openConsole(options: { locale?: string; token?: string | null } = {}) {
+  const external: string[] = [];
+  const context = await isolatedContext(external, options.locale);
+  const page = await context.newPage();
+  const problems = watchProblems(page, isMissingLiveEndpoint);
+  const token = options.token === undefined ? server.tokens.viewer : options.token;
+
+  await page.goto(token ? `${server.url}/#token=${token}` : `${server.url}/`);
+  if (token) {
+    await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+  }
+  return { context, page, problems, external };
+}
+
+function expectNoProblems(problems: PageProblems, external: string[]): void {
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+  expect(external).toEqual([]);
+}
+
+async function visibleTexts(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((nodes) =>
+    nodes.filter((node) => (node as HTMLElement).offsetParent !== null).map((node) => node.textContent?.trim() ?? ""),
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  await ensureConsoleBuilt();
+  server = await startTestServer();
+  liveEndpointExists = await probeLiveEndpoint(server.url, server.tokens.viewer);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("map console", () => {
+  it("shows the Chinese console by default", async () => {
+    const { context, page, problems, external } = await openConsole();
+
+    expect(await page.title()).toBe("巴彦淖尔航空救援调度台");
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await expect.poll(() => page.getByTestId("app-title").textContent()).toBe("巴彦淖尔航空救援调度台");
+    expect(await page.getByTestId("layer-panel").textContent()).toContain("图层与图例");
+    expect(await page.getByTestId("layer-panel").textContent()).toContain("航空救援站");
+    expect(await page.getByTestId("layer-panel").textContent()).toContain("机降点");
+    expect(await page.getByTestId("clock").textContent()).toMatch(/^北京时间 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/);
+
+    const counties = await visibleTexts(page, ".label-county");
+    for (const name of countyNamesZh) {
+      expect(counties).toContain(name);
+    }
+    expect(await visibleTexts(page, ".label-neighbour")).toContain("包头市");
+
+    expect(page.url()).toBe(`${server.url}/`);
+    expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBe(server.tokens.viewer);
+
+    await page.screenshot({ path: `${artifacts}console-zh-CN.png` });
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("matches layer counts to the API", async () => {
+    const { context, page, problems, external } = await openConsole();
+
+    for (const [id, path] of Object.entries(layerPaths)) {
+      const { json } = await server.call("GET", `/api/v1/${path}?limit=1`);
+      const shown = await page.getByTestId(`count-${id}`).textContent();
+      expect(Number(shown?.match(/\d+/)?.[0]), `${id} count`).toBe(json.total);
+      expect(json.total, `${id} has demo data`).toBeGreaterThan(0);
+    }
+
+    const markers = { ".base-air_station, .base-mobile_station, .base-helipad, .base-partner_base": "bases", ".landing-point": "landing-points", ".water-source": "water-sources" };
+    for (const [selector, path] of Object.entries(markers)) {
+      const { json } = await server.call("GET", `/api/v1/${path}?limit=1`);
+      expect(await page.locator(selector).count(), `${path} markers`).toBe(json.total);
+    }
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("opens the Linhe station popup", async () => {
+    const { context, page, problems, external } = await openConsole();
+
+    await page.locator('.leaflet-marker-icon[title="临河航空救援站"]').click();
+    const popup = page.locator(".leaflet-popup-content");
+    await expect.poll(() => popup.locator(".popup-title").textContent()).toBe("临河航空救援站");
+    const text = await popup.textContent();
+    expect(text).toContain("航空救援站");
+    expect(text).toContain("演示数据（非真实）");
+    expect(text).toContain("巴彦淖尔市");
+    expect(text).toContain("B-7Z41");
+    expect(await popup.locator("tr", { hasText: "可加油" }).locator("td").textContent()).toBe("是");
+
+    await page.screenshot({ path: `${artifacts}console-zh-CN-popup.png` });
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("switches to English without reload", async () => {
+    const { context, page, problems, external } = await openConsole();
+    await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
+    await page.locator('.leaflet-marker-icon[title="临河航空救援站"]').click();
+
+    await page.getByTestId("language-en").click();
+
+    expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+    expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
+    expect(await page.title()).toBe("Bayannur Air Rescue Console");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.getByTestId("layer-panel").textContent()).toContain("Air rescue station");
+    expect(await page.getByTestId("layer-panel").textContent()).toContain("Landing points");
+    expect(await page.locator(".leaflet-popup-content .popup-title").textContent()).toBe("Linhe Air Rescue Station");
+    expect(await page.locator(".leaflet-popup-content").textContent()).toContain("Synthetic demo data");
+    expect(await page.getByTestId("clock").textContent()).toMatch(/China Standard Time$/);
+    const counties = await visibleTexts(page, ".label-county");
+    for (const name of countyNamesEn) {
+      expect(counties).toContain(name);
+    }
+
+    await page.locator(".leaflet-popup-close-button").click();
+    await page.screenshot({ path: `${artifacts}console-en.png` });
+
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("picks English for an English browser", async () => {
+    const { context, page } = await openConsole({ locale: "en-GB" });
+
+    expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
+
+    await context.close();
+  });
+
+  it("asks for a token without one", async () => {
+    const { context, page, external } = await openConsole({ token: null });
+    const dialog = page.getByTestId("sign-in");
+
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("登录调度台");
+    expect(await dialog.textContent()).toContain("访问令牌");
+
+    await page.getByTestId("sign-in-submit").click();
+    expect(await page.getByTestId("sign-in-error").textContent()).toBe("请输入访问令牌");
+
+    await page.getByTestId("token-input").fill("not-a-real-token");
+    await page.getByTestId("sign-in-submit").click();
+    await expect.poll(() => page.getByTestId("sign-in-error").textContent()).toBe("令牌无效或已被吊销");
+    await page.screenshot({ path: `${artifacts}console-sign-in.png` });
+
+    await page.getByTestId("token-input").fill(server.tokens.viewer);
+    await page.getByTestId("sign-in-submit").click();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await dialog.count()).toBe(0);
+    expect(await visibleTexts(page, ".label-county")).toContain("临河区");
+
+    expect(external).toEqual([]);
+    await context.close();
+  });
+});
+
+interface FakeTrack {
+  icaoAddress: string;
+  callsign: string | null;
+  registration: string | null;
+  fleet: boolean;
+  category: "helicopter" | "fixed_wing" | "drone" | null;
+  lonLat: [number, number];
+  altitudeM: number;
+  groundSpeedKmh: number;
+  trackDeg: number;
+  verticalRateMps: number;
+  squawk: string;
+  onGround: boolean;
+  lastSeen: string;
+  stale: boolean;
+  source: string;
+}
+
+function fakeTrack(overrides: Partial<FakeTrack> & Pick<FakeTrack, "icaoAddress">): FakeTrack {
+  return {
+    callsign: null,
+    registration: null,
+    fleet: false,
+    category: "fixed_wing",
+    lonLat: [107.9, 41.0],
+    altitudeM: 1200,
+    groundSpeedKmh: 180,
+    trackDeg: 90,
+    verticalRateMps: 0,
+    squawk: "1200",
+    onGround: false,
+    lastSeen: "2026-12-04T08:00:00Z",
+    stale: false,
+    source: "test",
+    ...overrides,
+  };
+}
+
+describe("live aircraft", () => {
+  it("draws tracks from the live feed", async () => {
+    const external: string[] = [];
+    const context = await isolatedContext(external);
+    const sockets: WebSocketRoute[] = [];
+    const received: unknown[] = [];
+    await context.routeWebSocket(/\/ws\?token=/, (socket) => {
+      sockets.push(socket);
+      socket.onMessage((message) => received.push(JSON.parse(String(message))));
+      socket.send(
+        JSON.stringify({
+          type: "snapshot",
+          aircraft: [
+            fakeTrack({ icaoAddress: "7BFE01", callsign: "BYNR01", registration: "B-7Z41", fleet: true, category: "helicopter", lonLat: [107.74, 40.93] }),
+            fakeTrack({ icaoAddress: "780A11", callsign: "CCA1234", lonLat: [108.3, 41.2], altitudeM: 9800, groundSpeedKmh: 820, trackDeg: 45 }),
+            fakeTrack({ icaoAddress: "780A12", registration: "B-0001", category: "drone", lonLat: [108.8, 40.9], stale: true }),
+            { icaoAddress: "BAD", lonLat: ["x", 1] },
+          ],
+        }),
+      );
+    });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
+    await page.waitForSelector("body[data-ready=true]");
+
+    await expect.poll(() => page.locator(".aircraft-marker").count()).toBe(3);
+    const fleet = page.locator('.ac[data-icao="7BFE01"]');
+    expect(await fleet.getAttribute("class")).toContain("ac-fleet");
+    expect(await fleet.getAttribute("class")).toContain("ac-helicopter");
+    expect(await fleet.locator(".ac-name").textContent()).toBe("BYNR01");
+    expect(await fleet.locator(".ac-data").textContent()).toBe("1,200 米 · 180 千米/时");
+    expect(await fleet.locator(".ac-glyph").getAttribute("style")).toContain("rotate(90deg)");
+    expect(await page.locator('.ac[data-icao="780A12"]').getAttribute("class")).toContain("ac-stale");
+    expect(await page.locator('.ac[data-icao="780A11"]').getAttribute("class")).toContain("ac-traffic");
+    expect(await page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
+    expect(await page.getByTestId("live-count").textContent()).toBe("3 架（本队 1 架）");
+
+    await expect.poll(() => received.length).toBeGreaterThan(0);
+    const subscribe = received[0] as { type: string; bbox: number[]; fleetOnly: boolean };
+    expect(subscribe.type).toBe("subscribe");
+    expect(subscribe.bbox).toHaveLength(4);
+    expect(subscribe.bbox[0]).toBeLessThan(subscribe.bbox[2]!);
+    expect(subscribe.fleetOnly).toBe(false);
+
+    sockets[0]!.send(
+      JSON.stringify({
+        type: "delta",
+        aircraft: [fakeTrack({ icaoAddress: "7BFE01", callsign: "BYNR01", fleet: true, category: "helicopter", lonLat: [107.8, 40.95], altitudeM: 1500, trackDeg: 180 })],
+        removed: ["780A11"],
+      }),
+    );
+    await expect.poll(() => page.locator(".aircraft-marker").count()).toBe(2);
+    expect(await fleet.locator(".ac-data").textContent()).toBe("1,500 米 · 180 千米/时");
+    expect(await fleet.locator(".ac-glyph").getAttribute("style")).toContain("rotate(180deg)");
+    expect(await page.getByTestId("live-count").textContent()).toBe("2 架（本队 1 架）");
+    await page.screenshot({ path: `${artifacts}console-live.png` });
+
+    await fleet.click();
+    expect(await page.locator(".leaflet-popup-content").textContent()).toContain("1,500 米");
+
+    await sockets[0]!.close();
+    await expect.poll(() => page.getByTestId("live-state").textContent()).toMatch(/^实时航迹：未连接，\d+ 秒后重试$/);
+    await expect.poll(() => sockets.length, { timeout: 5000 }).toBe(2);
+    await expect.poll(() => page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
+
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("raster tiles", () => {
+  it("shifts GCJ-02 tiles onto WGS-84 data", async () => {
+    const { context, page, problems, external } = await openConsole();
+    const tileRequests: string[] = [];
+    await page.route("**/test-tiles/**", (route) => {
+      tileRequests.push(new URL(route.request().url()).pathname);
+      return route.fulfill({ status: 200, contentType: "image/png", body: tilePng });
+    });
+
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("tiles-enabled").check();
+    await page.getByTestId("tiles-url").fill("test-tiles/{z}/{x}/{y}.png");
+    await page.getByTestId("settings-save").click();
+    expect(await page.getByTestId("settings-error").textContent()).toBe("地址模板须以 http://、https:// 或 / 开头");
+
+    await page.getByTestId("tiles-url").fill("/test-tiles/{z}/{x}.png");
+    await page.getByTestId("settings-save").click();
+    expect(await page.getByTestId("settings-error").textContent()).toBe("地址模板须包含 {z}、{x} 和 {y}");
+
+    await page.getByTestId("tiles-url").fill("/test-tiles/{z}/{x}/{y}.png");
+    await page.getByTestId("settings-save").click();
+    await expect.poll(() => page.locator(".raster-tiles img.leaflet-tile-loaded").count()).toBeGreaterThan(0);
+    expect(tileRequests.every((path) => /^\/test-tiles\/\d+\/\d+\/\d+\.png$/.test(path))).toBe(true);
+
+    const tileOffset = (selector: string) =>
+      page.locator(selector).evaluate((tile) => {
+        const matrix = new DOMMatrix(getComputedStyle(tile).transform);
+        return { x: matrix.m41, y: matrix.m42, src: (tile as HTMLImageElement).src };
+      });
+    const plain = await tileOffset(".raster-tiles img.leaflet-tile-loaded >> nth=0");
+
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("tiles-gcj02").check();
+    await page.getByTestId("settings-save").click();
+    const sameTile = `.raster-tiles img.leaflet-tile-loaded[src="${new URL(plain.src).pathname}"]`;
+    await expect.poll(() => page.locator(sameTile).count()).toBe(1);
+    const shifted = await tileOffset(sameTile);
+
+    // The expected shift is the GCJ-02 offset at the tile's centre, in pixels
+    // at the tile's zoom. Around Bayannur GCJ-02 positions lie a few hundred
+    // metres east of WGS-84, so the tiles move west.
+    const [, zoom, column, row] = new URL(plain.src).pathname.match(/(\d+)\/(\d+)\/(\d+)/)!.map(Number) as number[];
+    const tileLon = ((column! + 0.5) / 2 ** zoom!) * 360 - 180;
+    const tileLat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (row! + 0.5)) / 2 ** zoom!))) * 180) / Math.PI;
+    const [gcjLon] = wgs84ToGcj02([tileLon, tileLat]);
+    const expectedDx = -((gcjLon - tileLon) / 360) * 256 * 2 ** zoom!;
+    expect(shifted.x - plain.x).toBeCloseTo(expectedDx, 0);
+    expect(shifted.x - plain.x).toBeLessThan(0);
+
+    await page.screenshot({ path: `${artifacts}console-tiles.png` });
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+});

@@ -1,0 +1,102 @@
+import { currentLanguage } from "./i18n.js";
+
+// One error from the API's error body: a stable code, the field, and a
+// message already in the language we asked for with Accept-Language.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface FeatureCollection<P = Record<string, unknown>> {
+  type: "FeatureCollection";
+  features: Array<GeoJSON.Feature<GeoJSON.Geometry, P>>;
+  total?: number;
+}
+
+export interface ItemList<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+type UnauthorizedHandler = () => void;
+
+// Calls /api/v1 with the bearer token. A 401 calls onUnauthorized (the
+// console then asks for a token again) before the error is raised.
+export class ApiClient {
+  private onUnauthorized: UnauthorizedHandler = () => {};
+
+  constructor(
+    private token: string,
+    private readonly baseUrl = "api/v1",
+  ) {}
+
+  setToken(token: string): void {
+    this.token = token;
+  }
+
+  handleUnauthorized(handler: UnauthorizedHandler): void {
+    this.onUnauthorized = handler;
+  }
+
+  async get<T>(path: string, query: Record<string, string | number> = {}): Promise<T> {
+    const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+    const url = `${this.baseUrl}${path}${params.size > 0 ? `?${params}` : ""}`;
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${this.token}`, "accept-language": currentLanguage(), accept: "application/json" },
+    });
+
+    if (response.ok) {
+      return (await response.json()) as T;
+    }
+
+    const error = await readError(response);
+    if (response.status === 401) {
+      this.onUnauthorized();
+    }
+    throw error;
+  }
+
+  // Fetches every page of a GeoJSON list (the API caps limit at 1000).
+  async getAllFeatures<P>(path: string): Promise<FeatureCollection<P>> {
+    const pageSize = 1000;
+    const features: FeatureCollection<P>["features"] = [];
+
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.get<FeatureCollection<P>>(path, { limit: pageSize, offset });
+      features.push(...page.features);
+      if (page.features.length < pageSize || features.length >= (page.total ?? 0)) {
+        return { type: "FeatureCollection", features, total: page.total ?? features.length };
+      }
+    }
+  }
+
+  async getAllItems<T>(path: string): Promise<T[]> {
+    const pageSize = 1000;
+    const items: T[] = [];
+
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.get<ItemList<T>>(path, { limit: pageSize, offset });
+      items.push(...page.items);
+      if (page.items.length < pageSize || items.length >= page.total) {
+        return items;
+      }
+    }
+  }
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    return new ApiError(response.status, body.error?.code ?? "http_error", body.error?.message ?? `HTTP ${response.status}`);
+  } catch {
+    return new ApiError(response.status, "http_error", `HTTP ${response.status}`);
+  }
+}

@@ -1,0 +1,45 @@
+import { currentLanguage, t } from "./i18n.js";
+
+// The console shows every time in China Standard Time (UTC+8, no daylight
+// saving); the API sends UTC.
+export const displayTimeZone = "Asia/Shanghai";
+
+export function formatClock(date: Date): string {
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    timeZone: displayTimeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+}
+
+export function formatTimeOfDay(date: Date): string {
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    timeZone: displayTimeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+}
+
+// Returns the month (1-12) in China Standard Time, which decides whether a
+// water source counts as frozen "this month".
+export function monthInChina(date: Date): number {
+  const text = new Intl.DateTimeFormat("en", { timeZone: displayTimeZone, month: "numeric" }).format(date);
+  return Number(text);
+}
+
+export function formatMonths(months: readonly number[]): string {
+  const names = new Intl.DateTimeFormat(currentLanguage(), { month: "short", timeZone: "UTC" });
+  const sorted = [...months].sort((a, b) => a - b);
+  return sorted.map((month) => names.format(new Date(Date.UTC(2024, month - 1, 15)))).join(t("value.listSeparator"));
+}
+
+export function formatNumber(value: number, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits }).format(value);
+}

@@ -1,0 +1,188 @@
+import L from "leaflet";
+
+import { element } from "../core/dom.js";
+import { formatNumber } from "../core/format.js";
+import { onLanguageChange, t } from "../core/i18n.js";
+import { renderPopup } from "../assets/popup.js";
+import { enumLabel, meters, timestamp, yesNo } from "../assets/values.js";
+import { aircraftGlyph } from "./icons.js";
+import type { LiveFrame, Track } from "./track.js";
+
+interface Drawn {
+  track: Track;
+  marker: L.Marker;
+}
+
+// Live aircraft as divIcon markers in their own pane. A marker is built once
+// per aircraft; later updates move it and change its rotation, label and
+// classes in place, which keeps 500 aircraft cheap (no DOM rebuilt per frame).
+export class AircraftLayer {
+  readonly group = L.layerGroup([], { pane: "aircraft" });
+  private readonly drawn = new Map<string, Drawn>();
+  private fleetOnly = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor() {
+    onLanguageChange(() => {
+      for (const entry of this.drawn.values()) {
+        this.update(entry);
+        if (entry.marker.isPopupOpen()) {
+          entry.marker.getPopup()?.update();
+        }
+      }
+    });
+  }
+
+  apply(frame: LiveFrame): void {
+    if (frame.type === "snapshot") {
+      const keep = new Set(frame.aircraft.map((track) => track.icaoAddress));
+      for (const icao of [...this.drawn.keys()]) {
+        if (!keep.has(icao)) {
+          this.remove(icao);
+        }
+      }
+    } else {
+      for (const icao of frame.removed) {
+        this.remove(icao);
+      }
+    }
+
+    for (const track of frame.aircraft) {
+      this.upsert(track);
+    }
+    this.listeners.forEach((listener) => listener());
+  }
+
+  setFleetOnly(fleetOnly: boolean): void {
+    this.fleetOnly = fleetOnly;
+    for (const entry of this.drawn.values()) {
+      this.place(entry);
+    }
+    this.listeners.forEach((listener) => listener());
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  counts(): { total: number; fleet: number } {
+    let total = 0;
+    let fleet = 0;
+    for (const { track } of this.drawn.values()) {
+      if (this.fleetOnly && !track.fleet) {
+        continue;
+      }
+      total += 1;
+      fleet += track.fleet ? 1 : 0;
+    }
+    return { total, fleet };
+  }
+
+  find(predicate: (track: Track) => boolean): Drawn | undefined {
+    return [...this.drawn.values()].find((entry) => predicate(entry.track));
+  }
+
+  private upsert(track: Track): void {
+    const existing = this.drawn.get(track.icaoAddress);
+    if (existing) {
+      existing.track = track;
+      existing.marker.setLatLng([track.lonLat[1], track.lonLat[0]]);
+      this.update(existing);
+      this.place(existing);
+      return;
+    }
+
+    const marker = L.marker([track.lonLat[1], track.lonLat[0]], {
+      pane: "aircraft",
+      icon: L.divIcon({ className: "aircraft-marker", html: markerHtml(track), iconSize: [24, 24], iconAnchor: [12, 12] }),
+      keyboard: false,
+    });
+    const entry: Drawn = { track, marker };
+    marker.bindPopup(() => aircraftPopup(entry.track), { maxWidth: 320, minWidth: 220 });
+    marker.on("add", () => this.update(entry));
+    this.drawn.set(track.icaoAddress, entry);
+    this.place(entry);
+  }
+
+  // Adds or removes the marker according to the fleet-only filter.
+  private place(entry: Drawn): void {
+    const shown = !this.fleetOnly || entry.track.fleet;
+    if (shown && !this.group.hasLayer(entry.marker)) {
+      this.group.addLayer(entry.marker);
+    } else if (!shown && this.group.hasLayer(entry.marker)) {
+      this.group.removeLayer(entry.marker);
+    }
+  }
+
+  private remove(icao: string): void {
+    const entry = this.drawn.get(icao);
+    if (!entry) {
+      return;
+    }
+    this.group.removeLayer(entry.marker);
+    this.drawn.delete(icao);
+  }
+
+  // Brings an existing marker's element up to date with its track.
+  private update(entry: Drawn): void {
+    const root = entry.marker.getElement()?.firstElementChild as HTMLElement | null | undefined;
+    if (!root) {
+      return;
+    }
+    const { track } = entry;
+    root.className = trackClasses(track);
+    root.dataset.icao = track.icaoAddress;
+    (root.querySelector(".ac-glyph") as HTMLElement).style.transform = `rotate(${track.trackDeg ?? 0}deg)`;
+    (root.querySelector(".ac-name") as HTMLElement).textContent = displayName(track);
+    (root.querySelector(".ac-data") as HTMLElement).textContent = altitudeAndSpeed(track);
+  }
+}
+
+function trackClasses(track: Track): string {
+  return ["ac", track.fleet ? "ac-fleet" : "ac-traffic", `ac-${track.category ?? "unknown"}`, track.stale ? "ac-stale" : ""].join(" ").trim();
+}
+
+function displayName(track: Track): string {
+  return track.callsign ?? track.registration ?? track.icaoAddress;
+}
+
+function altitudeAndSpeed(track: Track): string {
+  const alt = track.altitudeM === null ? "—" : formatNumber(track.altitudeM);
+  const speed = track.groundSpeedKmh === null ? "—" : formatNumber(track.groundSpeedKmh);
+  return t("live.altSpeed", { alt, speed });
+}
+
+function markerHtml(track: Track): string {
+  const root = element("div", { class: trackClasses(track), "data-icao": track.icaoAddress }, [
+    element("span", { class: "ac-glyph", style: `transform: rotate(${track.trackDeg ?? 0}deg)` }),
+    element("span", { class: "ac-label" }, [
+      element("span", { class: "ac-name" }, [displayName(track)]),
+      element("span", { class: "ac-data" }, [altitudeAndSpeed(track)]),
+    ]),
+  ]);
+  (root.firstElementChild as HTMLElement).innerHTML = aircraftGlyph(track.category);
+  return root.outerHTML;
+}
+
+function aircraftPopup(track: Track): HTMLElement {
+  const badges = [track.fleet ? t("popup.fleet") : null, track.stale ? t("popup.stale") : null].filter((b): b is string => b !== null);
+  return renderPopup({
+    nameZh: displayName(track),
+    nameEn: displayName(track),
+    kindLabel: enumLabel("enum.category", track.category ?? "unknown") ?? "",
+    badges,
+    rows: [
+      ["field.registration", track.registration],
+      ["field.callsign", track.callsign],
+      ["field.icaoAddress", track.icaoAddress],
+      ["field.altitudeM", meters(track.altitudeM)],
+      ["field.groundSpeedKmh", track.groundSpeedKmh === null ? null : t("value.kmh", { n: formatNumber(track.groundSpeedKmh) })],
+      ["field.trackDeg", track.trackDeg === null ? null : t("value.degrees", { n: formatNumber(track.trackDeg) })],
+      ["field.verticalRateMps", track.verticalRateMps === null ? null : t("value.mps", { n: formatNumber(track.verticalRateMps, 1) })],
+      ["field.squawk", track.squawk],
+      ["field.onGround", yesNo(track.onGround)],
+      ["field.lastSeen", timestamp(track.lastSeen)],
+      ["field.feedSource", track.source],
+    ],
+  });
+}

@@ -1,0 +1,41 @@
+import { element } from "../core/dom.js";
+import { currentLanguage, languages, onLanguageChange, setLanguage, t, translateDom, type Language } from "../core/i18n.js";
+
+export interface HeaderActions {
+  onFleet(): void;
+  onSettings(): void;
+  onSignOut(): void;
+}
+
+// The header: the console's title, the fleet and settings buttons, sign-out
+// and the language switch (applies at once, no reload).
+export function mountHeader(container: HTMLElement, actions: HeaderActions): void {
+  const switcher = element("div", { class: "language-switch", role: "group", "data-i18n-aria-label": "lang.label" });
+  for (const language of languages) {
+    const button = element("button", { type: "button", "data-language": language, "data-testid": `language-${language}` }, [t(`lang.${language}`)]);
+    button.addEventListener("click", () => setLanguage(language));
+    switcher.append(button);
+  }
+
+  const fleet = element("button", { type: "button", class: "header-button", "data-i18n": "header.fleet", "data-testid": "open-fleet" });
+  fleet.addEventListener("click", actions.onFleet);
+  const settings = element("button", { type: "button", class: "header-button", "data-i18n": "header.settings", "data-testid": "open-settings" });
+  settings.addEventListener("click", actions.onSettings);
+  const signOut = element("button", { type: "button", class: "header-button header-quiet", "data-i18n": "header.signOut" });
+  signOut.addEventListener("click", actions.onSignOut);
+
+  container.replaceChildren(
+    element("h1", { class: "app-title", "data-i18n": "app.title", "data-testid": "app-title" }),
+    element("nav", { class: "header-actions" }, [fleet, settings, switcher, signOut]),
+  );
+
+  const refresh = (language: Language) => {
+    translateDom(container);
+    document.title = t("app.title");
+    for (const button of switcher.querySelectorAll<HTMLButtonElement>("button")) {
+      button.setAttribute("aria-pressed", String(button.dataset.language === language));
+    }
+  };
+  refresh(currentLanguage());
+  onLanguageChange(refresh);
+}
