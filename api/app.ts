@@ -6,8 +6,10 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 
 import { registerAssetRoutes } from "./assets/routes.js";
+import { registerCoverageRoutes } from "./coverage/routes.js";
 import { registerTokenRoutes } from "./auth/routes.js";
 import { registerFeedRoutes } from "./feeds/routes.js";
+import { installDispatch } from "./dispatch/index.js";
 import { registerGeographyRoutes } from "./geography/routes.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
 import { ApiError } from "./http/errors.js";
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps) {
   registerGeographyRoutes(router, deps);
   registerTrackRoutes(router, deps);
   registerFeedRoutes(router, deps);
+  installDispatch(router, deps);
+  registerCoverageRoutes(router, deps);
 
   const openApi = buildOpenApi(router.specs);
   app.get("/api/v1/openapi.json", (c) => c.json(openApi));

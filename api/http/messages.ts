@@ -111,6 +111,49 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": () => "服务器内部错误，已记录日志",
     en: () => "internal server error, it has been logged",
   },
+  conflicting_fields: {
+    "zh-CN": (d, f, v) => `${f}：与其他参数冲突（${v}），${d.expected}`,
+    en: (d, f, v) => `${f}: conflicts with another parameter (${v}), send ${d.expected}`,
+  },
+  grid_too_large: {
+    "zh-CN": (d, f, v) => `${f}：网格单元过多（${v} 个），最多 ${d.expected} 个，请增大 cellSizeM 或缩小 bbox`,
+    en: (d, f, v) => `${f}: too many grid cells (${v}), at most ${d.expected}; use a larger cellSizeM or a smaller bbox`,
+  },
+  boundary_missing: {
+    "zh-CN": (_d, f, v) => `${f}：数据库中没有行政区划 ${v} 的边界，请先导入边界（npm run seed）`,
+    en: (_d, f, v) => `${f}: no boundary for admin area ${v} in the database; import the boundaries first (npm run seed)`,
+  },
+  // Why an aircraft cannot fly a mission (coverage ETA reasons); params come from the reason's detail.
+  eta_reason_night_aircraft: {
+    "zh-CN": (d) => `机型 ${d.params?.typeId} 不具备夜航能力`,
+    en: (d) => `aircraft type ${d.params?.typeId} is not night-capable`,
+  },
+  eta_reason_night_base: {
+    "zh-CN": (d) => `母基地 ${d.params?.baseCode} 夜间不开放`,
+    en: (d) => `home base ${d.params?.baseCode} is closed at night`,
+  },
+  eta_reason_no_bucket: {
+    "zh-CN": (d) => `机型 ${d.params?.typeId} 不能吊挂水桶`,
+    en: (d) => `aircraft type ${d.params?.typeId} cannot carry a bucket`,
+  },
+  eta_reason_endurance_unknown: {
+    "zh-CN": () => "航空器在空中但起飞时间不明，无法估算剩余续航",
+    en: () => "the aircraft is airborne but its take-off time is unknown, so the fuel left cannot be estimated",
+  },
+  eta_reason_wind: {
+    "zh-CN": (d) =>
+      `${d.params?.leg === "outbound" ? "去程" : "返程"}风况无法飞行：逆风 ${d.params?.headwindKmh} km/h、侧风 ${d.params?.crosswindKmh} km/h，空速 ${d.params?.airspeedKmh} km/h`,
+    en: (d) =>
+      `the ${d.params?.leg} leg cannot be flown in this wind: headwind ${d.params?.headwindKmh} km/h, crosswind ${d.params?.crosswindKmh} km/h, airspeed ${d.params?.airspeedKmh} km/h`,
+  },
+  eta_reason_endurance: {
+    "zh-CN": (d) => `往返需飞行 ${d.params?.requiredMin} 分钟，扣除备份油后仅有 ${d.params?.availableMin} 分钟续航`,
+    en: (d) => `the round trip needs ${d.params?.requiredMin} min of flight, but only ${d.params?.availableMin} min are left after the reserve`,
+  },
+  eta_reason_out_of_range: {
+    "zh-CN": (d) => `往返需 ${d.params?.requiredKm} km，扣除备份油后航程仅 ${d.params?.availableKm} km`,
+    en: (d) => `the round trip needs ${d.params?.requiredKm} km, but only ${d.params?.availableKm} km of range are left after the reserve`,
+  },
   unknown: {
     "zh-CN": (d, f) => `${f}：请求无效（${d.code}）`,
     en: (d, f) => `${f}: invalid request (${d.code})`,
