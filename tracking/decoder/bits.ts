@@ -8,13 +8,22 @@ export function readBits(frame: Uint8Array, firstBit: number, bitCount: number):
   const endBit = startBit + bitCount;
   const firstByte = startBit >> 3;
   const lastByte = (endBit - 1) >> 3;
+  const unusedLowBits = (lastByte + 1) * 8 - endBit;
+
+  if (lastByte - firstByte < 4) {
+    // Fast path with 32-bit integer operations: every Mode S field spans at most 4 bytes.
+    let value = 0;
+    for (let byteIndex = firstByte; byteIndex <= lastByte; byteIndex++) {
+      value = ((value << 8) | (frame[byteIndex] ?? 0)) >>> 0;
+    }
+    value >>>= unusedLowBits;
+    return bitCount >= 32 ? value : (value & ((1 << bitCount) - 1)) >>> 0;
+  }
 
   let value = 0;
   for (let byteIndex = firstByte; byteIndex <= lastByte; byteIndex++) {
     value = value * 256 + (frame[byteIndex] ?? 0);
   }
-
-  const unusedLowBits = (lastByte + 1) * 8 - endBit;
   return Math.floor(value / 2 ** unusedLowBits) % 2 ** bitCount;
 }
 

@@ -49,8 +49,8 @@ export function decodeAllCall(frame: Uint8Array): DecodeResult<ModeSMessage> {
 export function decodeSurveillanceAltitude(frame: Uint8Array, df: 4 | 20): DecodeResult<ModeSMessage> {
   const altitudeFt = decodeAltitude13Ft(readBits(frame, 20, 13));
   return decoded({
-    ...readSurveillanceBase(frame, df),
     kind: 'surveillance_altitude',
+    ...readSurveillanceBase(frame, df),
     df,
     altitudeM: altitudeFt === null ? null : feetToMetres(altitudeFt),
   });
@@ -58,8 +58,8 @@ export function decodeSurveillanceAltitude(frame: Uint8Array, df: 4 | 20): Decod
 
 export function decodeSurveillanceIdentity(frame: Uint8Array, df: 5 | 21): DecodeResult<ModeSMessage> {
   return decoded({
-    ...readSurveillanceBase(frame, df),
     kind: 'surveillance_identity',
+    ...readSurveillanceBase(frame, df),
     df,
     squawk: decodeSquawk(readBits(frame, 20, 13)),
   });
