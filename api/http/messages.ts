@@ -107,6 +107,30 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d) => `权限不足：此操作需要角色 ${d.expected}`,
     en: (d) => `forbidden: this operation needs role ${d.expected}`,
   },
+  incident_closed: {
+    "zh-CN": (_d, f, v) => `${f}：事件 ${v} 已结案，不能修改`,
+    en: (_d, f, v) => `${f}: incident ${v} is closed and cannot be changed`,
+  },
+  incident_has_active_missions: {
+    "zh-CN": (d, f, v) => `${f}：事件 ${v} 仍有进行中的任务 ${d.expected}，请先结束或取消任务`,
+    en: (d, f, v) => `${f}: incident ${v} still has active missions ${d.expected}; end or cancel them first`,
+  },
+  aircraft_unavailable: {
+    "zh-CN": (d, f, v) => `${f}：航空器 ${v} 当前状态为 ${d.expected}，不能派遣`,
+    en: (d, f, v) => `${f}: aircraft ${v} is ${d.expected} and cannot be dispatched`,
+  },
+  aircraft_busy: {
+    "zh-CN": (d, f, v) => `${f}：航空器 ${v} 正在执行任务 ${d.expected}，请选择其他航空器`,
+    en: (d, f, v) => `${f}: aircraft ${v} is already on mission ${d.expected}; choose another aircraft`,
+  },
+  invalid_transition: {
+    "zh-CN": (d, f, v) => `${f}：任务状态不能改为 ${v}，当前状态下可选 ${d.expected}`,
+    en: (d, f, v) => `${f}: mission status cannot change to ${v}; allowed from here: ${d.expected}`,
+  },
+  alert_cleared: {
+    "zh-CN": (_d, f, v) => `${f}：告警 ${v} 已解除，无需确认`,
+    en: (_d, f, v) => `${f}: alert ${v} has already cleared and needs no acknowledgement`,
+  },
   internal_error: {
     "zh-CN": () => "服务器内部错误，已记录日志",
     en: () => "internal server error, it has been logged",
