@@ -119,7 +119,7 @@ describe("map console", () => {
     expect(page.url()).toBe(`${server.url}/`);
     expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBe(server.tokens.viewer);
 
-    await page.screenshot({ path: `${artifacts}console-zh-CN.png` });
+    await page.screenshot({ path: `${artifacts}console-zh-CN.png`, animations: "disabled" });
     expectNoProblems(problems, external);
     await context.close();
   });
@@ -157,7 +157,7 @@ describe("map console", () => {
     expect(text).toContain("B-7Z41");
     expect(await popup.locator("tr", { hasText: "可加油" }).locator("td").textContent()).toBe("是");
 
-    await page.screenshot({ path: `${artifacts}console-zh-CN-popup.png` });
+    await page.screenshot({ path: `${artifacts}console-zh-CN-popup.png`, animations: "disabled" });
     expectNoProblems(problems, external);
     await context.close();
   });
@@ -184,7 +184,7 @@ describe("map console", () => {
     }
 
     await page.locator(".leaflet-popup-close-button").click();
-    await page.screenshot({ path: `${artifacts}console-en.png` });
+    await page.screenshot({ path: `${artifacts}console-en.png`, animations: "disabled" });
 
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
@@ -216,7 +216,7 @@ describe("map console", () => {
     await page.getByTestId("token-input").fill("not-a-real-token");
     await page.getByTestId("sign-in-submit").click();
     await expect.poll(() => page.getByTestId("sign-in-error").textContent()).toBe("令牌无效或已被吊销");
-    await page.screenshot({ path: `${artifacts}console-sign-in.png` });
+    await page.screenshot({ path: `${artifacts}console-sign-in.png`, animations: "disabled" });
 
     await page.getByTestId("token-input").fill(server.tokens.viewer);
     await page.getByTestId("sign-in-submit").click();
@@ -323,7 +323,7 @@ describe("live aircraft", () => {
     expect(await fleet.locator(".ac-data").textContent()).toBe("1,500 米 · 180 千米/时");
     expect(await fleet.locator(".ac-glyph").getAttribute("style")).toContain("rotate(180deg)");
     expect(await page.getByTestId("live-count").textContent()).toBe("2 架（本队 1 架）");
-    await page.screenshot({ path: `${artifacts}console-live.png` });
+    await page.screenshot({ path: `${artifacts}console-live.png`, animations: "disabled" });
 
     await fleet.click();
     expect(await page.locator(".leaflet-popup-content").textContent()).toContain("1,500 米");
@@ -389,7 +389,7 @@ describe("raster tiles", () => {
     expect(shifted.x - plain.x).toBeCloseTo(expectedDx, 0);
     expect(shifted.x - plain.x).toBeLessThan(0);
 
-    await page.screenshot({ path: `${artifacts}console-tiles.png` });
+    await page.screenshot({ path: `${artifacts}console-tiles.png`, animations: "disabled" });
     expectNoProblems(problems, external);
     await context.close();
   });

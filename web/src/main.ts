@@ -14,7 +14,7 @@ import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { aircraftLegend } from "./live/legend.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
 import { LiveFeed } from "./live/feed.js";
-import { drawBaseMap, type AdminAreaProperties } from "./map/base-map.js";
+import { drawBaseMap, type AdminAreaProperties, type BaseMap } from "./map/base-map.js";
 import { useDefaultMarkerIcons } from "./map/default-icons.js";
 import { createMap } from "./map/setup.js";
 import { createTileLayer } from "./map/tile-layer.js";
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 
   // Raster tiles (optional, off by default) under the offline base map.
   let tileLayer: L.TileLayer | null = null;
-  let baseMap: ReturnType<typeof drawBaseMap> | null = null;
+  let baseMap: BaseMap | null = null;
   function applyTiles(): void {
     tileLayer?.remove();
     tileLayer = createTileLayer(settings.tiles);
@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     });
   }
   refreshOnLanguageChange(layers);
+  baseMap.layout();
 
   panel.addOverlay({
     id: "liveAircraft",

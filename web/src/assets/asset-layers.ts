@@ -20,7 +20,7 @@ export function buildAssetLayer(spec: AssetLayerSpec, features: GeoJSON.Feature[
   for (const feature of features) {
     const layer = spec.createLayer(feature, context);
     const properties = feature.properties;
-    layer.bindPopup(() => spec.popup(properties, context), { maxWidth: 340, minWidth: 220, className: "asset-popup-wrapper" });
+    layer.bindPopup(() => spec.popup(properties, context), { maxWidth: 340, minWidth: 220, maxHeight: 380, className: "asset-popup-wrapper" });
     (layer as L.Layer & { feature?: GeoJSON.Feature }).feature = feature;
     group.addLayer(layer);
   }

@@ -1,9 +1,10 @@
 import L from "leaflet";
 
 import places from "../../../data/geo/places.geojson";
-import { currentLanguage, onLanguageChange, t } from "../core/i18n.js";
+import { currentLanguage, onLanguageChange } from "../core/i18n.js";
 import { escapeHtml } from "../core/dom.js";
 import { airportSymbol } from "../assets/symbols.js";
+import { layoutLabels, type LabelAnchor } from "./label-layout.js";
 import { labelPosition } from "./label-points.js";
 
 export interface AdminAreaProperties {
@@ -61,13 +62,24 @@ function labelIcon(className: string, text: string): L.DivIcon {
   });
 }
 
+// Placement order and rules per label class: county and neighbour names
+// always show; the others give way to them and to asset markers.
+const labelRules: Record<string, { priority: number; required: boolean; anchor: LabelAnchor }> = {
+  "label-county": { priority: 1, required: true, anchor: "centre" },
+  "label-neighbour": { priority: 2, required: true, anchor: "centre" },
+  "label-water": { priority: 3, required: false, anchor: "centre" },
+  "label-river": { priority: 3, required: false, anchor: "centre" },
+  "label-mountain": { priority: 4, required: false, anchor: "centre" },
+  "label-airport": { priority: 5, required: false, anchor: "right" },
+};
+
 // A label whose text is re-rendered when the language changes.
 class Label {
   readonly marker: L.Marker;
 
   constructor(
     latLng: L.LatLngExpression,
-    private readonly className: string,
+    readonly className: string,
     private readonly text: () => string,
   ) {
     this.marker = L.marker(latLng, { icon: labelIcon(className, text()), pane: "baseLabels", interactive: false, keyboard: false });
@@ -78,11 +90,17 @@ class Label {
   }
 }
 
+export interface BaseMap {
+  // Fades the area fills while a raster tile layer is shown under them.
+  setRasterShown(shown: boolean): void;
+  // Places the labels again, clear of each other and of asset markers.
+  layout(): void;
+}
+
 // Draws the offline base map: neighbouring cities, the city and its
 // counties from /api/v1/admin-areas, and the Yellow River, Ulansuhai, Wula
-// Mountains and airports bundled from data/geo/places.geojson. Returns a
-// function that fades the area fills when a raster tile layer is shown.
-export function drawBaseMap(map: L.Map, areas: AdminArea[]): { setRasterShown(shown: boolean): void } {
+// Mountains and airports bundled from data/geo/places.geojson.
+export function drawBaseMap(map: L.Map, areas: AdminArea[]): BaseMap {
   const labels: Label[] = [];
   const fills: L.GeoJSON[] = [];
 
@@ -128,7 +146,14 @@ export function drawBaseMap(map: L.Map, areas: AdminArea[]): { setRasterShown(sh
   for (const label of labels) {
     label.marker.addTo(map);
   }
-  onLanguageChange(() => labels.forEach((label) => label.refresh()));
+
+  const layout = () => placeLabels(map, labels);
+  map.on("moveend", layout);
+  onLanguageChange(() => {
+    labels.forEach((label) => label.refresh());
+    layout();
+  });
+  layout();
 
   return {
     setRasterShown(shown: boolean) {
@@ -136,7 +161,16 @@ export function drawBaseMap(map: L.Map, areas: AdminArea[]): { setRasterShown(sh
         layer.setStyle({ fillOpacity: shown ? 0.25 : 1 });
       }
     },
+    layout,
   };
+}
+
+function placeLabels(map: L.Map, labels: Label[]): void {
+  const obstacles = [...map.getContainer().querySelectorAll(".asset-marker")];
+  layoutLabels(
+    labels.map((label) => ({ element: label.marker.getElement(), ...labelRules[label.className]! })),
+    obstacles,
+  );
 }
 
 function addAreaLabel(labels: Label[], area: AdminArea, className: string, clip: [number, number, number, number] | null): void {
@@ -158,7 +192,7 @@ function drawPlaces(map: L.Map, labels: Label[]): void {
       const latLngs = geometry.coordinates.map((line) => line.map(([lon, lat]) => L.latLng(lat!, lon!)));
       L.polyline(latLngs, { pane: "baseLines", color: baseStyle.river, weight: 2.6, opacity: 0.95, interactive: false }).addTo(map);
       // The label sits on the reach between Linhe and Wuyuan, where the
-      // river runs west to east and the text follows it.
+      // river runs west to east, along the horizontal text.
       labels.push(new Label([40.8, 107.95], "label-river", () => (currentLanguage() === "en" ? "Yellow River" : "黄河")));
       continue;
     }
@@ -188,8 +222,4 @@ function drawAirport(map: L.Map, labels: Label[], latLng: [number, number], gene
   }).addTo(map);
 
   labels.push(new Label(latLng, "label-airport", () => localName(nameZh, nameEn)));
-}
-
-export function attribution(): string {
-  return escapeHtml(t("attribution.base"));
 }
