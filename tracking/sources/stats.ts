@@ -10,6 +10,9 @@ export class SourceStats {
   connected = false;
   reconnects = 0;
   lastError: string | null = null;
+  // True when the source shifts decoded positions by a fixed offset, so the
+  // console can show that the traffic on screen is a relocated recording.
+  relocated = false;
 
   constructor(
     readonly sourceId: string,
@@ -39,6 +42,7 @@ export class SourceStats {
       lastMessageAt: this.lastMessageMs === null ? null : new Date(this.lastMessageMs).toISOString(),
       reconnects: this.reconnects,
       lastError: this.lastError,
+      relocated: this.relocated,
     };
   }
 }
