@@ -69,8 +69,8 @@ function insertBit(value: number, position: number, bitValue: number): number {
 /**
  * Decodes a 13-bit AC field with Q = 0 as Gillham code (ICAO Annex 10
  * Vol IV 3.1.1.7.12.2.3). The 500-ft count is a Gray code over
- * D2 D4 A1 A2 A4 B1 B2 B4 (D1 is never used for altitude), and the
- * 100-ft count a 5-step reflected code over C1 C2 C4 that runs
+ * D2 D4 A1 A2 A4 B1 B2 B4, since D1 is never used for altitude. The
+ * 100-ft count is a 5-step reflected code over C1 C2 C4 that runs
  * backwards when the 500-ft count is odd. Returns null for codes that
  * no transponder sends (C bits all zero, or the 100-ft count 0, 5 or 6
  * after mapping 7 to 5).

@@ -46,7 +46,7 @@ export function crc24(bytes: Uint8Array, byteCount = bytes.length): number {
   return crc;
 }
 
-/** The 24-bit parity field at the end of a frame. */
+/** Reads the 24-bit parity field at the end of a frame. */
 export function parityField(frame: Uint8Array): number {
   const end = frame.length;
   return (frame[end - 3]! << 16) | (frame[end - 2]! << 8) | frame[end - 1]!;

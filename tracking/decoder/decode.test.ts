@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { decodeFrame } from './decode.js';
 import { hexToBytes } from './hex.js';
 import { writeParity } from './crc.js';
+import type { ModeSMessage } from './messages.js';
 
 // EZY85MH identification, pyModeS tests/test_bds08.py and the Riddle book's CRC example.
 const VALID_IDENTIFICATION = '8D406B902015A678D4D220AA4BDA';
+
+function decodeOk(input: string | Uint8Array): ModeSMessage {
+  const result = decodeFrame(input);
+  if (!result.ok) {
+    throw new Error(`expected success, got ${result.error.message}`);
+  }
+  return result.value;
+}
 
 function errorOf(input: string | Uint8Array): { code: string; message: string } {
   const result = decodeFrame(input);
@@ -78,12 +87,11 @@ describe('decodeFrame', () => {
 
   it('marks DF4 address as recovered from parity', () => {
     // pyModeS tests/test_surv.py test_v2_df4_altitude_36000.
-    const result = decodeFrame('20001718029FCD');
-    expect(result.ok && result.value.addressSource).toBe('parity');
+    expect(decodeOk('20001718029FCD').addressSource).toBe('parity');
   });
 
   it('reads squawk from aircraft status', () => {
-    // St Petersburg recording (fixtures/adsb/feeds): TC 28 of 4248E7, whose DF5 replies also say 0210.
+    // St Petersburg recording (fixtures/adsb/feeds): TC 28 of 4248E7, whose DF5 replies also report 0210.
     const result = decodeFrame('8D4248E7E1100800000000388754');
     const message = result.ok ? result.value : null;
     expect(message?.kind).toBe('aircraft_status');
@@ -93,21 +101,25 @@ describe('decodeFrame', () => {
 
   it('reads DF0 and DF16 air-to-air altitude', () => {
     // St Petersburg recording: DF0 of 780C5D at 31000 ft, DF16 of 504DD9 at 6400 ft.
-    const short = decodeFrame('02E1941026BC90');
-    const long = decodeFrame('80A18498902583B6A913421BF699');
-    expect(short.ok && short.value.kind === 'air_to_air' ? short.value.altitudeM : null).toBeCloseTo(31000 * 0.3048, 6);
-    expect(short.ok ? short.value.icao : '').toBe('780C5D');
-    expect(long.ok && long.value.kind === 'air_to_air' ? long.value.altitudeM : null).toBeCloseTo(6400 * 0.3048, 6);
-    expect(long.ok ? long.value.icao : '').toBe('504DD9');
+    const short = decodeOk('02E1941026BC90');
+    const long = decodeOk('80A18498902583B6A913421BF699');
+    if (short.kind !== 'air_to_air' || long.kind !== 'air_to_air') {
+      throw new Error('expected air-to-air replies');
+    }
+    expect(short.altitudeM).toBeCloseTo(31000 * 0.3048, 6);
+    expect(short.icao).toBe('780C5D');
+    expect(long.altitudeM).toBeCloseTo(6400 * 0.3048, 6);
+    expect(long.icao).toBe('504DD9');
   });
 
   it('marks DF18 with CF 0 as ICAO address', () => {
     // pyModeS tests/test_cpr.py TestSurfacePositionPair: DF18 surface frame at Toulouse.
-    const result = decodeFrame('903a23ff426a38565950432ebf95');
-    const message = result.ok ? result.value : null;
-    expect(message?.df).toBe(18);
-    expect(message?.kind).toBe('surface_position');
-    expect(message && 'addressIsIcao' in message ? message.addressIsIcao : null).toBe(true);
+    const message = decodeOk('903a23ff426a38565950432ebf95');
+    if (message.kind !== 'surface_position') {
+      throw new Error(`expected a surface position, got ${message.kind}`);
+    }
+    expect(message.df).toBe(18);
+    expect(message.addressIsIcao).toBe(true);
   });
 
   it('labels type codes 20-22 as GNSS altitude', () => {

@@ -20,7 +20,8 @@ import type { ExtendedSquitterBase, ModeSMessage } from './messages.js';
  *             ME(33-88) PI(89-112, plain CRC-24, syndrome must be 0).
  * ME type code (ME bits 1-5): 1-4 identification, 5-8 surface position,
  * 9-18 airborne position (barometric), 19 velocity, 20-22 airborne
- * position (GNSS), 28 aircraft status; the rest are not decoded here.
+ * position (GNSS), 28 aircraft status. Other type codes come back as
+ * `extended_squitter_other` with their header only.
  */
 export function decodeExtendedSquitter(frame: Uint8Array, df: 17 | 18): DecodeResult<ModeSMessage> {
   const syndrome = crcSyndrome(frame);

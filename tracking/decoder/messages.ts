@@ -4,9 +4,10 @@ import type { SurfacePosition } from './surface-position.js';
 import type { AirborneVelocity } from './velocity.js';
 
 /**
- * How the ICAO address was obtained: in the clear (DF11/17/18), or as
- * the CRC syndrome of an Address/Parity frame (DF0/4/5/16/20/21), which
- * any corrupted frame also produces. Create aircraft only from 'clear'.
+ * Origin of the ICAO address: sent in the clear (DF11/17/18), or
+ * recovered as the CRC syndrome of an Address/Parity frame
+ * (DF0/4/5/16/20/21), which any corrupted frame also produces. Create
+ * aircraft only from 'clear'.
  */
 export type AddressSource = 'clear' | 'parity';
 
@@ -24,9 +25,9 @@ export interface ExtendedSquitterBase extends MessageBase {
   capabilityOrControl: number;
   /**
    * True when the address is an ICAO 24-bit address: always for DF17,
-   * for DF18 with CF 0. False for DF18 CF 1 and 5 (anonymous or ground
-   * vehicle addresses); null for TIS-B and ADS-R (CF 2, 3, 6) whose IMF
-   * bit is not decoded here.
+   * and for DF18 with CF 0. False for DF18 CF 1 and 5 (anonymous or
+   * ground vehicle addresses). Null for TIS-B and ADS-R (CF 2, 3, 6),
+   * because their IMF bit is not decoded here.
    */
   addressIsIcao: boolean | null;
 }
@@ -53,7 +54,7 @@ export interface SurveillanceBase extends MessageBase {
   addressSource: 'parity';
   /** FS field: 0/2 airborne, 1/3 on ground, 4/5 either; 2-4 alert, 4/5 SPI. */
   flightStatus: number;
-  /** From FS; null when FS does not say. */
+  /** From FS; null when FS leaves it open (4, 5). */
   onGround: boolean | null;
   alert: boolean;
   spi: boolean;

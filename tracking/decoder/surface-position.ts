@@ -25,7 +25,7 @@ export interface SurfacePosition {
   groundSpeedKmh: number | null;
   /** Raw 7-bit movement code, kept because 124 means "175 kt or more". */
   movementCode: number;
-  /** True ground track; null when the status bit says it is not valid. */
+  /** True ground track; null when the status bit marks it invalid. */
   trackDeg: number | null;
   timeSync: boolean;
   cpr: CprFrame;

@@ -84,8 +84,19 @@ function readSurveillanceBase(frame: Uint8Array, df: number): SurveillanceBase {
     icao: formatIcaoAddress(crcSyndrome(frame)),
     addressSource: 'parity',
     flightStatus,
-    onGround: flightStatus === 1 || flightStatus === 3 ? true : flightStatus === 0 || flightStatus === 2 ? false : null,
+    onGround: onGroundFromFlightStatus(flightStatus),
     alert: flightStatus >= 2 && flightStatus <= 4,
     spi: flightStatus === 4 || flightStatus === 5,
   };
+}
+
+/** Maps FS to on-ground: 0 and 2 airborne, 1 and 3 on the ground, 4 and 5 unknown. */
+function onGroundFromFlightStatus(flightStatus: number): boolean | null {
+  if (flightStatus === 1 || flightStatus === 3) {
+    return true;
+  }
+  if (flightStatus === 0 || flightStatus === 2) {
+    return false;
+  }
+  return null;
 }

@@ -227,6 +227,62 @@ describe('St Petersburg capture', () => {
   });
 });
 
+describe('St Petersburg capture with injected faults', () => {
+  it('counts every injected fault by reason', () => {
+    // Every 50th line gets a parity digit changed, every 301st loses two hex
+    // digits, and a garbage line follows every 997th.
+    const text = readFileSync(new URL('beastblackbox_ulss7_2018-04-03.avr-mlat.txt', FEEDS), 'utf8');
+    const lines: string[] = [];
+    // Sets, because both copies of a record can fall on a 50th line and then count once.
+    const flippedChecked = new Set<string>();
+    const flippedParityAddressed = new Set<string>();
+    let truncated = 0;
+    let garbage = 0;
+    text.split('\n').forEach((line, index) => {
+      const hexLength = line.length - 14;
+      let faulty = line;
+      if (index % 50 === 0 && hexLength >= 14) {
+        // The fourth parity digit from the end: DF11 leaves only the low 7 parity bits unchecked.
+        const digit = line.charAt(line.length - 5);
+        faulty = `${line.slice(0, -5)}${digit === '0' ? '1' : '0'}${line.slice(-4)}`;
+        const df = Number.parseInt(line.slice(13, 15), 16) >> 3;
+        if (df === 11 || df === 17 || df === 18) {
+          flippedChecked.add(faulty);
+        } else {
+          flippedParityAddressed.add(faulty);
+        }
+      } else if (index % 301 === 0 && hexLength >= 14) {
+        faulty = `${line.slice(0, -3)};`;
+        truncated++;
+      }
+      lines.push(faulty);
+      if (index % 997 === 0) {
+        lines.push('@zz garbage from a broken feeder');
+        garbage++;
+      }
+    });
+
+    const lineRejections: Record<string, number> = {};
+    const frames: RawFrame[] = [];
+    for (const line of lines) {
+      const result = parseAvrLine(line);
+      if (!result.ok) {
+        increment(lineRejections, result.reason);
+        continue;
+      }
+      frames.push({ kind: result.value.kind, frame: result.value.frame, ticks: result.value.mlatTicks ?? 0 });
+    }
+    const summary = summarise(frames);
+
+    expect(lineRejections).toEqual({ bad_length: truncated, unparseable: garbage, empty: 1 });
+    // A flipped copy no longer equals its twin, so it is decoded rather than dropped as a duplicate.
+    expect(summary.rejections).toEqual({ bad_crc: flippedChecked.size });
+    // Address/Parity frames cannot be checked: the flip yields an unknown address, never a new aircraft.
+    expect(summary.unconfirmedParityFrames).toBe(flippedParityAddressed.size);
+    expect(Object.keys(summary.aircraft)).toHaveLength(11);
+  });
+});
+
 describe('pyModeS sample CSV', () => {
   it('decodes all 2000 frames of EZY85MH', () => {
     // junzis/pyModeS tests/data/sample_data_adsb.csv (GPL-3.0): unix_ts,"HEX","ICAO",typecode.

@@ -25,7 +25,7 @@ function randomText(random: () => number, maxLength: number): string {
   return text;
 }
 
-/** A copy of `line` with a few characters replaced at random. */
+/** Returns a copy of `line` with a few characters replaced at random. */
 function mutate(random: () => number, line: string): string {
   const chars = line.split('');
   const edits = 1 + Math.floor(random() * 4);

@@ -65,7 +65,7 @@ const DEFAULT_MAX_REFERENCE_AGE_MS = 120_000;
 /** jet1090 rejects fixes implying more than 1200 km/h; faster than any rescue aircraft. */
 const DEFAULT_MAX_SPEED_KMH = 1200;
 
-/** CPR resolution (about 5 m airborne) plus receive-time jitter, so close fixes never fail the speed check. */
+/** Allowance in km for CPR resolution (about 5 m airborne) and receive-time jitter in the speed check. */
 const SPEED_CHECK_SLACK_KM = 0.5;
 
 export class CprPairer {
