@@ -29,7 +29,7 @@ export interface MissionRequest {
   aircraftIds: number[] | null;
 }
 
-const queryNumber = (min: number, max: number) =>
+export const queryNumber = (min: number, max: number) =>
   z.string().trim().min(1).transform(Number).pipe(z.number().min(min).max(max));
 const queryBoolean = z.enum(["true", "false"]).transform((text) => text === "true");
 const queryList = <T extends z.ZodType<unknown, string>>(item: T) =>
