@@ -158,6 +158,32 @@ describe("map console", () => {
     expect(await popup.locator("tr", { hasText: "可加油" }).locator("td").textContent()).toBe("是");
 
     await page.screenshot({ path: `${artifacts}console-zh-CN-popup.png`, animations: "disabled" });
+
+    await page.locator(".leaflet-popup-close-button").click();
+    await expect.poll(() => page.locator(".leaflet-popup").count()).toBe(0);
+    // Clicks the route where nothing sits on top of it (its vertices carry
+    // landing-point markers).
+    const onRoute = await page.locator(".leaflet-patrolRoutes-pane path[stroke-dasharray]").first().evaluate((path) => {
+      const line = path as SVGPathElement;
+      const matrix = line.getScreenCTM()!;
+      for (let share = 0.05; share < 1; share += 0.05) {
+        const point = line.getPointAtLength(line.getTotalLength() * share);
+        const x = matrix.a * point.x + matrix.c * point.y + matrix.e;
+        const y = matrix.b * point.x + matrix.d * point.y + matrix.f;
+        if (document.elementFromPoint(x, y)?.closest(".leaflet-patrolRoutes-pane")) {
+          return { x, y };
+        }
+      }
+      return null;
+    });
+    expect(onRoute).not.toBeNull();
+    await page.mouse.click(onRoute!.x, onRoute!.y);
+    await expect.poll(() => popup.count()).toBe(1);
+    const route = await popup.textContent();
+    expect(route).toContain("巡航线路");
+    expect(route).toContain("走廊宽度");
+    expect(route).toContain("千米");
+    expect(route).toContain("驻地基地");
     expectNoProblems(problems, external);
     await context.close();
   });
@@ -189,6 +215,84 @@ describe("map console", () => {
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("hides and shows a layer", async () => {
+    const { context, page, problems, external } = await openConsole();
+    const baseMarkers = page.locator(".asset-marker.base-air_station, .asset-marker.base-partner_base");
+    const before = await baseMarkers.count();
+
+    await page.getByTestId("toggle-bases").uncheck();
+    expect(await baseMarkers.count()).toBe(0);
+
+    await page.getByTestId("toggle-bases").check();
+    expect(await baseMarkers.count()).toBe(before);
+    expect(before).toBeGreaterThan(0);
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("greys water sources frozen this month", async () => {
+    const { json } = await server.call("GET", "/api/v1/water-sources?limit=1000");
+    const features = json.features as Array<{ properties: { monthsFrozen: number[]; bucketUsable: boolean } }>;
+
+    for (const month of [7, 11, 1]) {
+      const external: string[] = [];
+      const context = await isolatedContext(external);
+      const page = await context.newPage();
+      // Noon on the 15th in China Standard Time, as UTC.
+      await page.clock.setFixedTime(new Date(Date.UTC(2026, month - 1, 15, 4)));
+      await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
+      await page.waitForSelector("body[data-ready=true]");
+
+      const frozen = features.filter((f) => f.properties.monthsFrozen.includes(month)).length;
+      expect(await page.locator(".water-source.water-frozen").count(), `frozen in month ${month}`).toBe(frozen);
+      expect(await page.locator(".water-source.water-open, .water-source.water-noBucket").count()).toBe(features.length - frozen);
+      if (month === 7) {
+        expect(frozen).toBe(0);
+        await page.locator(".water-source.water-open").first().click();
+        expect(await page.locator(".leaflet-popup-content").textContent()).not.toContain("本月封冻");
+      }
+      if (month === 1) {
+        expect(frozen).toBe(features.length);
+        await page.locator(".water-source").first().click();
+        expect(await page.locator(".leaflet-popup-content").textContent()).toContain("本月封冻，不可取水");
+        expect(await page.locator(".leaflet-popup-content").textContent()).toContain("封冻月份");
+      }
+
+      expect(external).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("lists the fleet with type and status", async () => {
+    const { context, page, problems, external } = await openConsole();
+    const { json } = await server.call("GET", "/api/v1/aircraft?limit=1000");
+    const linhe = (json.items as Array<{ registration: string; homeBaseId: number | null }>).find((a) => a.registration === "B-7Z41")!;
+
+    await page.getByTestId("open-fleet").click();
+    const panel = page.getByTestId("fleet-panel");
+    expect(await panel.locator(".fleet-row").count()).toBe(json.total);
+    expect(await panel.textContent()).toContain(`共 ${json.total} 架`);
+
+    const row = panel.locator('.fleet-row[data-registration="B-7Z41"]');
+    expect(await row.locator(".fleet-status").textContent()).toBe("待命");
+    expect(await row.locator(".fleet-base").textContent()).toBe("临河航空救援站");
+    expect(await row.locator(".fleet-type").textContent()).not.toBe("bell-412ep");
+    expect(linhe.homeBaseId).not.toBeNull();
+    expect(await panel.locator(".fleet-status", { hasText: "维修" }).count()).toBeGreaterThan(0);
+
+    await row.click();
+    await expect.poll(() => page.locator(".leaflet-popup-content .popup-title").textContent()).toBe("临河航空救援站");
+    await page.screenshot({ path: `${artifacts}console-fleet.png`, animations: "disabled" });
+
+    await page.getByTestId("language-en").click();
+    expect(await row.locator(".fleet-status").textContent()).toBe("Available");
+    expect(await row.locator(".fleet-base").textContent()).toBe("Linhe Air Rescue Station");
 
     expectNoProblems(problems, external);
     await context.close();
@@ -335,6 +439,52 @@ describe("live aircraft", () => {
 
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+  it("keeps up with 500 aircraft", async () => {
+    const external: string[] = [];
+    const context = await isolatedContext(external);
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/\/ws\?token=/, (socket) => {
+      sockets.push(socket);
+    });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
+    await page.waitForSelector("body[data-ready=true]");
+    await expect.poll(() => sockets.length).toBe(1);
+
+    const fleet = (i: number, step: number) =>
+      fakeTrack({
+        icaoAddress: (0x780000 + i).toString(16).toUpperCase(),
+        callsign: `T${i}`,
+        fleet: i < 20,
+        category: (["helicopter", "fixed_wing", "drone", null] as const)[i % 4]!,
+        lonLat: [105.5 + (i % 25) * 0.17 + step * 0.01, 40.3 + Math.floor(i / 25) * 0.1],
+        altitudeM: 1000 + step,
+        trackDeg: (i * 7 + step * 10) % 360,
+      });
+    const tracks = (step: number) => Array.from({ length: 500 }, (_, i) => fleet(i, step));
+
+    sockets[0]!.send(JSON.stringify({ type: "snapshot", aircraft: tracks(0) }));
+    await expect.poll(() => page.locator(".aircraft-marker").count()).toBe(500);
+
+    const started = Date.now();
+    for (let step = 1; step <= 5; step++) {
+      sockets[0]!.send(JSON.stringify({ type: "delta", aircraft: tracks(step), removed: [] }));
+    }
+    await expect.poll(() => page.locator('.ac[data-icao="7801F3"] .ac-data').textContent()).toBe("1,005 米 · 180 千米/时");
+    const elapsedMs = Date.now() - started;
+
+    // Five full updates of 500 aircraft; a generous bound for a loaded
+    // 2-core CI machine that still catches rebuilding every marker.
+    expect(elapsedMs).toBeLessThan(3000);
+    expect(await page.locator(".aircraft-marker").count()).toBe(500);
+    expect(await page.getByTestId("live-count").textContent()).toBe("500 架（本队 20 架）");
+    await page.screenshot({ path: `${artifacts}console-500-aircraft.png`, animations: "disabled" });
+
+    expect(problems.consoleErrors).toEqual([]);
     expect(external).toEqual([]);
     await context.close();
   });

@@ -37,6 +37,8 @@ async function obtainToken(): Promise<string> {
 
 // The live feed's address: /ws beside the console, with the token as a
 // query parameter because browsers cannot set headers on a WebSocket.
+// NOTE: the API has no /ws yet; the token parameter is our assumption of how
+// it will authenticate, so check it when the endpoint lands.
 function liveFeedUrl(token: string): string {
   const url = new URL("ws", window.location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
@@ -56,11 +58,16 @@ async function main(): Promise<void> {
   useDefaultMarkerIcons();
 
   let settings: Settings = loadSettings();
+  let mapRef: L.Map | null = null;
   const shell = document.getElementById("shell")!;
   const fleetPanel = new FleetPanel(shell, (aircraft) => showAircraft(aircraft));
 
   mountHeader(document.getElementById("header")!, {
-    onFleet: () => fleetPanel.toggle(),
+    onFleet: () => {
+      fleetPanel.toggle();
+      // The panel takes width from the map, which must measure itself again.
+      mapRef?.invalidateSize();
+    },
     onSettings: () => openSettings(settings, applySettings),
     onSignOut: () => {
       forgetToken();
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
   });
 
   const map = createMap(document.getElementById("map")!);
+  mapRef = map;
   map.attributionControl.addAttribution(`<span data-i18n="attribution.base">${t("attribution.base")}</span>`);
   onLanguageChange(() => translateDom(map.getContainer()));
 
@@ -145,6 +153,7 @@ async function main(): Promise<void> {
     visible: true,
   });
   aircraftLayer.setFleetOnly(settings.fleetOnly);
+  aircraftLayer.attach(map);
 
   const feed = new LiveFeed(
     () => liveFeedUrl(token),
@@ -153,7 +162,7 @@ async function main(): Promise<void> {
   );
   aircraftLayer.onChange(() => {
     statusBar.setCounts(aircraftLayer.counts());
-    panel.render();
+    panel.refreshCounts();
   });
   feed.subscribe({ bbox: mapBbox(map), fleetOnly: settings.fleetOnly });
   map.on("moveend", () => feed.subscribe({ bbox: mapBbox(map), fleetOnly: settings.fleetOnly }));

@@ -2,7 +2,7 @@ import L from "leaflet";
 
 import type { ApiClient } from "../core/api-client.js";
 import { onLanguageChange } from "../core/i18n.js";
-import { namesFor } from "./popup.js";
+import { namesFor, popupOptions } from "./popup.js";
 import { assetLayerSpecs, type AssetContext, type AssetLayerSpec } from "./catalog.js";
 
 export interface LoadedLayer {
@@ -20,7 +20,7 @@ export function buildAssetLayer(spec: AssetLayerSpec, features: GeoJSON.Feature[
   for (const feature of features) {
     const layer = spec.createLayer(feature, context);
     const properties = feature.properties;
-    layer.bindPopup(() => spec.popup(properties, context), { maxWidth: 340, minWidth: 220, maxHeight: 380, className: "asset-popup-wrapper" });
+    layer.bindPopup(() => spec.popup(properties, context), popupOptions);
     (layer as L.Layer & { feature?: GeoJSON.Feature }).feature = feature;
     group.addLayer(layer);
   }

@@ -1,5 +1,19 @@
+import type L from "leaflet";
+
 import { element } from "../core/dom.js";
 import { currentLanguage, t, type MessageKey } from "../core/i18n.js";
+
+import { layerPanelWidthPx } from "../map/setup.js";
+
+// Popup options shared by every layer: a popup that opens near the right
+// edge pans the map until it clears the layer panel.
+export const popupOptions: L.PopupOptions = {
+  maxWidth: 340,
+  minWidth: 220,
+  maxHeight: 380,
+  autoPanPaddingTopLeft: [16, 16],
+  autoPanPaddingBottomRight: [layerPanelWidthPx + 28, 16],
+};
 
 export type PopupRow = [label: MessageKey, value: string | Node | null | undefined];
 

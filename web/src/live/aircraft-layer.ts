@@ -3,9 +3,10 @@ import L from "leaflet";
 import { element } from "../core/dom.js";
 import { formatNumber } from "../core/format.js";
 import { onLanguageChange, t } from "../core/i18n.js";
-import { renderPopup } from "../assets/popup.js";
+import { popupOptions, renderPopup } from "../assets/popup.js";
 import { enumLabel, meters, timestamp, yesNo } from "../assets/values.js";
 import { aircraftGlyph } from "./icons.js";
+import { declutterLabels } from "./declutter.js";
 import type { LiveFrame, Track } from "./track.js";
 
 interface Drawn {
@@ -21,6 +22,7 @@ export class AircraftLayer {
   private readonly drawn = new Map<string, Drawn>();
   private fleetOnly = false;
   private readonly listeners = new Set<() => void>();
+  private declutterTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     onLanguageChange(() => {
@@ -31,6 +33,11 @@ export class AircraftLayer {
         }
       }
     });
+  }
+
+  // Hides overlapping labels again after every map move.
+  attach(map: L.Map): void {
+    map.on("zoomend moveend", () => this.scheduleDeclutter());
   }
 
   apply(frame: LiveFrame): void {
@@ -51,6 +58,19 @@ export class AircraftLayer {
       this.upsert(track);
     }
     this.listeners.forEach((listener) => listener());
+    this.scheduleDeclutter();
+  }
+
+  // Runs the label declutter at most every 250 ms, however often frames come.
+  private scheduleDeclutter(): void {
+    if (this.declutterTimer) {
+      return;
+    }
+    this.declutterTimer = setTimeout(() => {
+      this.declutterTimer = null;
+      const shown = [...this.drawn.values()].filter((entry) => this.group.hasLayer(entry.marker));
+      declutterLabels(shown.map((entry) => ({ element: entry.marker.getElement(), fleet: entry.track.fleet })));
+    }, 250);
   }
 
   setFleetOnly(fleetOnly: boolean): void {
@@ -98,7 +118,7 @@ export class AircraftLayer {
       keyboard: false,
     });
     const entry: Drawn = { track, marker };
-    marker.bindPopup(() => aircraftPopup(entry.track), { maxWidth: 320, minWidth: 220 });
+    marker.bindPopup(() => aircraftPopup(entry.track), popupOptions);
     marker.on("add", () => this.update(entry));
     this.drawn.set(track.icaoAddress, entry);
     this.place(entry);

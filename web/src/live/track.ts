@@ -38,13 +38,16 @@ function isTrack(value: unknown): value is Track {
 // unknown type); tracks without an address or a valid position are dropped
 // and counted in `dropped`.
 export function parseFrame(text: string): { frame: LiveFrame; dropped: number } | null {
-  let data: { type?: unknown; aircraft?: unknown; removed?: unknown };
+  let data: { type?: unknown; aircraft?: unknown; removed?: unknown } | null;
   try {
     data = JSON.parse(text) as typeof data;
   } catch {
     return null;
   }
 
+  if (typeof data !== "object" || data === null) {
+    return null;
+  }
   if (data.type !== "snapshot" && data.type !== "delta") {
     return null;
   }

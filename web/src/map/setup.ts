@@ -17,7 +17,7 @@ const panes: Array<[name: string, zIndex: number]> = [
 export const cityBounds = L.latLngBounds([40.18, 105.2], [42.46, 109.88]);
 
 // Width of the layer panel in CSS pixels (.layer-panel in console.css).
-const layerPanelWidthPx = 236;
+export const layerPanelWidthPx = 236;
 
 export function createMap(container: HTMLElement): L.Map {
   const map = L.map(container, {

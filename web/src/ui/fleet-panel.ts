@@ -69,9 +69,11 @@ export class FleetPanel {
         element("strong", {}, [aircraft.registration]),
         aircraft.callsign ? element("span", { class: "fleet-callsign" }, [aircraft.callsign]) : null,
       ]),
-      element("span", { class: "fleet-type" }, [typeName(type) ?? aircraft.typeId]),
       element("span", { class: `fleet-status status-${status}` }, [enumLabel("enum.status", status) ?? status]),
-      element("span", { class: "fleet-base" }, [base ? namesFor(base.nameZh, base.nameEn).title : t("value.none")]),
+      element("span", { class: "fleet-meta" }, [
+        element("span", { class: "fleet-type" }, [typeName(type) ?? aircraft.typeId]),
+        element("span", { class: "fleet-base" }, [base ? namesFor(base.nameZh, base.nameEn).title : t("value.none")]),
+      ]),
     ]);
     button.addEventListener("click", () => this.onSelect(aircraft));
     return element("li", {}, [button]);

@@ -68,25 +68,40 @@ export class LayerPanel extends L.Control {
     translateDom(this.container);
   }
 
+  // Updates the feature counts only, for layers whose count changes often
+  // (live aircraft), so that a click on a checkbox is never lost to a re-render.
+  refreshCounts(): void {
+    for (const entry of this.layers) {
+      const count = this.container?.querySelector(`[data-testid="count-${entry.id}"]`);
+      if (count) {
+        count.textContent = this.countText(entry);
+      }
+    }
+  }
+
+  private countText(entry: PanelLayer): string {
+    const count = entry.count();
+    if (entry.error()) {
+      return t("layers.failed");
+    }
+    if (count === null) {
+      return t("layers.loading");
+    }
+    return t("layers.count", { n: count });
+  }
+
   private renderOverlay(entry: PanelLayer): HTMLElement {
     const checkbox = element("input", { type: "checkbox", "data-testid": `toggle-${entry.id}` });
     checkbox.checked = entry.visible;
     checkbox.addEventListener("change", () => this.setVisible(entry, checkbox.checked));
 
-    const count = entry.count();
     const error = entry.error();
-    let countText = t("layers.loading");
-    if (error) {
-      countText = t("layers.failed");
-    } else if (count !== null) {
-      countText = t("layers.count", { n: count });
-    }
 
     return element("div", { class: `layer-group${entry.visible ? "" : " layer-hidden"}`, "data-layer": entry.id }, [
       element("label", { class: "layer-row" }, [
         checkbox,
         element("span", { class: "layer-name" }, [t(entry.titleKey)]),
-        element("span", { class: `layer-count${error ? " layer-error" : ""}`, "data-testid": `count-${entry.id}`, title: error ?? "" }, [countText]),
+        element("span", { class: `layer-count${error ? " layer-error" : ""}`, "data-testid": `count-${entry.id}`, title: error ?? "" }, [this.countText(entry)]),
       ]),
       legendList(entry.legend),
     ]);
