@@ -18,6 +18,7 @@ import { Router } from "./http/router.js";
 import { registerHealthRoutes } from "./system/health.js";
 import { buildOpenApi } from "./system/openapi.js";
 import { registerTrackRoutes } from "./tracks/routes.js";
+import { registerTransferRoutes } from "./transfer/routes.js";
 
 export const webDistDir = fileURLToPath(new URL("../web/dist", import.meta.url));
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   registerGeographyRoutes(router, deps);
   registerTrackRoutes(router, deps);
   registerFeedRoutes(router, deps);
+  registerTransferRoutes(router, deps);
   installDispatch(router, deps);
   registerCoverageRoutes(router, deps);
 

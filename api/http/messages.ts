@@ -178,6 +178,54 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d) => `往返需 ${d.params?.requiredKm} km，扣除备份油后航程仅 ${d.params?.availableKm} km`,
     en: (d) => `the round trip needs ${d.params?.requiredKm} km, but only ${d.params?.availableKm} km of range are left after the reserve`,
   },
+  invalid_file: {
+    "zh-CN": (d) => `文件无法读取${d.params?.line ? `（第 ${d.params.line} 行）` : ""}：${d.expected}，文件中的数据均未导入`,
+    en: (d) => `file could not be read${d.params?.line ? ` (line ${d.params.line})` : ""}: ${d.expected}; nothing in it was imported`,
+  },
+  missing_column: {
+    "zh-CN": (d, f, v) => `${f}：找不到所需的列，应为 ${d.expected} 之一，表头为 ${v}`,
+    en: (d, f, v) => `${f}: required column not found, expected one of ${d.expected}, header is ${v}`,
+  },
+  column_count: {
+    "zh-CN": (d, f, v) => `${f}：列数为 ${v}，与表头的 ${d.expected} 列不一致，请检查多余或缺少的分隔符`,
+    en: (d, f, v) => `${f}: has ${v} columns but the header has ${d.expected}; check for a missing or extra delimiter`,
+  },
+  invalid_coordinate: {
+    "zh-CN": (d, f, v) => `${f}：坐标 ${v} 无法识别，应为 ${d.expected}`,
+    en: (d, f, v) => `${f}: coordinate ${v} not recognised, expected ${d.expected}`,
+  },
+  wrong_hemisphere: {
+    "zh-CN": (d, f, v) => `${f}：${v} 的方位字母不属于此列，应为 ${d.expected}；经纬度列可能填反了`,
+    en: (d, f, v) => `${f}: the hemisphere letter of ${v} does not belong in this column, expected ${d.expected}; longitude and latitude may be swapped`,
+  },
+  duplicate_in_file: {
+    "zh-CN": (d, f, v) => `${f}：${v} 在文件中重复出现，首次出现在 ${d.expected}`,
+    en: (d, f, v) => `${f}: ${v} appears more than once in the file, first at ${d.expected}`,
+  },
+  ambiguous_match: {
+    "zh-CN": (d, f, v) => `${f}：已有多条记录名为 ${v}（id ${d.expected}），无法确定更新哪一条；请改用 match=id`,
+    en: (d, f, v) => `${f}: several stored records are named ${v} (ids ${d.expected}), so the one to update is unclear; use match=id`,
+  },
+  file_too_large: {
+    "zh-CN": (d, f, v) => `${f}：文件过大（${v} 字节），上限为 ${d.expected}`,
+    en: (d, f, v) => `${f}: file is too large (${v} bytes), the limit is ${d.expected}`,
+  },
+  invalid_multipart: {
+    "zh-CN": () => "请求体不是有效的 multipart/form-data",
+    en: () => "request body is not valid multipart/form-data",
+  },
+  format_not_supported: {
+    "zh-CN": (d, f, v) => `${f}：${v} 不能以此格式导出，可用格式为 ${d.expected}`,
+    en: (d, f, v) => `${f}: ${v} cannot be exported in this format, use ${d.expected}`,
+  },
+  import_rejected: {
+    "zh-CN": (_d, _f, v) => `有 ${v} 条记录被拒绝，未写入任何数据；请按报告修正后重新导入`,
+    en: (_d, _f, v) => `${v} records were rejected and nothing was written; fix them as the report says and import again`,
+  },
+  no_positions: {
+    "zh-CN": (d, f, v) => `${f}：${v} 在 ${d.expected} 期间没有存储的位置`,
+    en: (d, f, v) => `${f}: ${v} has no stored positions in ${d.expected}`,
+  },
   unknown: {
     "zh-CN": (d, f) => `${f}：请求无效（${d.code}）`,
     en: (d, f) => `${f}: invalid request (${d.code})`,
