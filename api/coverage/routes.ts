@@ -1,5 +1,6 @@
+import { assetWriters } from "../auth/roles.js";
 import type { AppDeps } from "../http/context.js";
-import type { Router } from "../http/router.js";
+import { readJson, type Router } from "../http/router.js";
 import { parseOrThrow } from "../http/validation.js";
 import { presentCoverage } from "./coverage-presenter.js";
 import { computeCoverage } from "./coverage-service.js";
@@ -7,7 +8,9 @@ import { presentEtaRanking } from "./eta-presenter.js";
 import { rankFleetByEta } from "./eta-service.js";
 import { toMissionRequest } from "./options.js";
 import { RegionCache } from "./regions.js";
-import { coverageQuerySchema, etaQuerySchema } from "./schemas.js";
+import { presentScenario } from "./scenario-presenter.js";
+import { runScenario } from "./scenario-service.js";
+import { coverageQuerySchema, etaQuerySchema, scenarioBodySchema } from "./schemas.js";
 
 const tag = "coverage";
 const defaultCity = "bayannur";
@@ -48,6 +51,27 @@ export function registerCoverageRoutes(router: Router, deps: AppDeps): void {
       const ownCity = c.get("principal")?.city ?? defaultCity;
       const result = await computeCoverage(deps, regionCache, request, spec, ownCity, nowMs);
       return c.json(presentCoverage(result, request));
+    },
+  );
+
+  router.add(
+    {
+      method: "POST",
+      path: "/api/v1/coverage/scenarios",
+      access: assetWriters,
+      summary: "Compare today's coverage with a what-if, computed in memory",
+      tag,
+      body: scenarioBodySchema,
+    },
+    async (c) => {
+      const body = parseOrThrow(scenarioBodySchema, await readJson(c));
+      const nowMs = Date.now();
+      const request = toMissionRequest(body, "own", nowMs);
+      const spec = { bbox: body.bbox ?? null, cellSizeM: body.cellSizeM, thresholdsMin: body.thresholds, groupBy: "none" as const };
+
+      const ownCity = c.get("principal")?.city ?? defaultCity;
+      const result = await runScenario(deps, regionCache, request, spec, body.changes, ownCity, nowMs);
+      return c.json(presentScenario(result, request, body.changes));
     },
   );
 }
