@@ -57,13 +57,16 @@ export async function download(t: TestApp, path: string, token?: string) {
 }
 
 export async function countRows(t: TestApp, table: string): Promise<number> {
-  const rows = await t.database.sql.unsafe(`SELECT count(*)::int AS n FROM ${table}`);
-  return (rows[0] as { n: number }).n;
+  const rows = await t.database.sql.unsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0]!.n;
 }
 
 export async function storedPoint(t: TestApp, table: string, nameZh: string): Promise<[number, number]> {
-  const rows = await t.database.sql.unsafe(`SELECT ST_X(location) AS lon, ST_Y(location) AS lat FROM ${table} WHERE name_zh = $1`, [nameZh]);
-  const row = rows[0] as { lon: number; lat: number } | undefined;
+  const rows = await t.database.sql.unsafe<{ lon: number; lat: number }[]>(
+    `SELECT ST_X(location) AS lon, ST_Y(location) AS lat FROM ${table} WHERE name_zh = $1`,
+    [nameZh],
+  );
+  const row = rows[0];
   if (!row) {
     throw new Error(`no row named ${nameZh} in ${table}`);
   }
