@@ -10,7 +10,9 @@ import { toMissionRequest } from "./options.js";
 import { RegionCache } from "./regions.js";
 import { presentScenario } from "./scenario-presenter.js";
 import { runScenario } from "./scenario-service.js";
-import { coverageQuerySchema, etaQuerySchema, scenarioBodySchema } from "./schemas.js";
+import { coverageQuerySchema, etaQuerySchema, scenarioBodySchema, sitingBodySchema } from "./schemas.js";
+import { presentSiting } from "./siting-presenter.js";
+import { chooseSites } from "./siting-service.js";
 
 const tag = "coverage";
 const defaultCity = "bayannur";
@@ -72,6 +74,26 @@ export function registerCoverageRoutes(router: Router, deps: AppDeps): void {
       const ownCity = c.get("principal")?.city ?? defaultCity;
       const result = await runScenario(deps, regionCache, request, spec, body.changes, ownCity, nowMs);
       return c.json(presentScenario(result, request, body.changes));
+    },
+  );
+
+  router.add(
+    {
+      method: "POST",
+      path: "/api/v1/coverage/siting",
+      access: assetWriters,
+      summary: "Choose the k candidate sites that add the most risk-weighted coverage",
+      tag,
+      body: sitingBodySchema,
+    },
+    async (c) => {
+      const body = parseOrThrow(sitingBodySchema, await readJson(c));
+      const nowMs = Date.now();
+      const request = toMissionRequest(body, "own", nowMs);
+
+      const ownCity = c.get("principal")?.city ?? defaultCity;
+      const result = await chooseSites(deps, regionCache, request, body, ownCity, nowMs);
+      return c.json(presentSiting(result, request, body));
     },
   );
 }

@@ -158,3 +158,30 @@ export const scenarioBodySchema = z
   .superRefine(checkMissionFields);
 
 export type ScenarioBody = z.infer<typeof scenarioBodySchema>;
+
+export const candidateSources = ["landing-points", "county-seats", "grid"] as const;
+
+const explicitCandidate = z
+  .object({ lonLat: lonLatSchema, nameZh: z.string().trim().min(1).max(120).optional() })
+  .strict();
+
+/** POST /api/v1/coverage/siting */
+export const sitingBodySchema = z
+  .object({
+    ...missionBodyFields,
+    cellSizeM: gridBodyFields.cellSizeM,
+    bbox: gridBodyFields.bbox,
+    typeId: z.string().min(1).max(40),
+    candidates: z.union([z.enum(candidateSources), z.array(explicitCandidate).min(1).max(500)]),
+    // Lattice spacing for candidates: "grid", inside the city.
+    candidateSpacingKm: z.number().min(5).max(100).default(20),
+    k: z.number().int().min(1).max(10).default(3),
+    fuelAvailable: z.boolean().default(true),
+    nightOperations: z.boolean().default(false),
+    readinessDayMin: readinessMin.optional(),
+    readinessNightMin: readinessMin.optional(),
+  })
+  .strict()
+  .superRefine(checkMissionFields);
+
+export type SitingBody = z.infer<typeof sitingBodySchema>;
