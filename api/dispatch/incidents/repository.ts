@@ -17,7 +17,7 @@ const incidentSelection = {
   area: sql<Geometry | null>`ST_AsGeoJSON(${incidents.area}, 7)::json`,
 };
 
-export type IncidentRow = Awaited<ReturnType<typeof getIncident>>;
+export type IncidentRow = NonNullable<Awaited<ReturnType<typeof findIncident>>>;
 
 // PostGIS decides polygon validity (self-intersections, touching rings),
 // because the on-scene and candidate queries rely on it.
@@ -67,12 +67,17 @@ export async function createIncident(db: Db, input: CreateIncident, actor: strin
   return rows[0]!;
 }
 
-export async function getIncident(db: Db, id: number) {
+export async function findIncident(db: Db, id: number) {
   const rows = await db.select(incidentSelection).from(incidents).where(eq(incidents.id, id));
-  if (!rows[0]) {
+  return rows[0] ?? null;
+}
+
+export async function getIncident(db: Db, id: number) {
+  const row = await findIncident(db, id);
+  if (!row) {
     throw notFound("id", id);
   }
-  return rows[0];
+  return row;
 }
 
 export async function listIncidents(db: Db, options: { status?: "open" | "closed"; limit: number; offset: number }) {

@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { incidentBody, linheLonLat } from "../test/factories.js";
+import { startDispatchServer, type DispatchServer } from "../test/server.js";
+
+let s: DispatchServer;
+
+beforeAll(async () => {
+  s = await startDispatchServer();
+});
+
+afterAll(async () => {
+  await s.close();
+});
+
+async function newIncident(overrides: Record<string, unknown> = {}): Promise<number> {
+  const response = await s.call("POST", "/api/v1/incidents", { body: incidentBody(overrides) });
+  return response.json.id;
+}
+
+async function assign(incidentId: number, aircraftId: number, extra: Record<string, unknown> = {}) {
+  return s.call("POST", "/api/v1/missions", { body: { incidentId, aircraftId, ...extra }, token: s.tokens.dispatcher });
+}
+
+async function setStatus(missionId: number, status: string) {
+  return s.call("POST", `/api/v1/missions/${missionId}/status`, { body: { status }, token: s.tokens.dispatcher, language: "en" });
+}
+
+describe("mission assignment", () => {
+  it("dispatches an aircraft with a timeline", async () => {
+    const incidentId = await newIncident();
+    const aircraftId = await s.aircraftId("B-7Z26");
+    const created = await assign(incidentId, aircraftId);
+
+    expect(created.status).toBe(201);
+    expect(created.json.status).toBe("dispatched");
+    expect(created.json.registration).toBe("B-7Z26");
+    expect(created.json.estimatedEtaMin).toBeGreaterThan(0);
+    expect(created.json.dispatchedAt).toBe(new Date(s.now()).toISOString());
+    expect(created.json.timeline.map((e: { fromStatus: string | null; toStatus: string }) => [e.fromStatus, e.toStatus])).toEqual([
+      [null, "requested"],
+      ["requested", "dispatched"],
+    ]);
+    expect(created.json.timeline[0].actor).toBe("test dispatcher");
+    expect(await s.aircraftStatus(aircraftId)).toBe("on_mission");
+
+    await setStatus(created.json.id, "cancelled");
+    expect(await s.aircraftStatus(aircraftId)).toBe("available");
+  });
+
+  it("rejects an aircraft already on a mission", async () => {
+    const incidentId = await newIncident();
+    const aircraftId = await s.aircraftId("B-7Z41");
+    const first = await assign(incidentId, aircraftId);
+    const second = await assign(incidentId, aircraftId);
+
+    expect(second.status).toBe(409);
+    expect(second.json.error.code).toBe("aircraft_busy");
+    expect(second.json.error.field).toBe("aircraftId");
+    expect(second.json.error.message).toContain(String(first.json.id));
+    await setStatus(first.json.id, "cancelled");
+  });
+
+  it("rejects an aircraft in maintenance", async () => {
+    const response = await assign(await newIncident(), await s.aircraftId("B-7Z71"));
+
+    expect(response.status).toBe(409);
+    expect(response.json.error.code).toBe("aircraft_unavailable");
+  });
+
+  it("rejects unknown references by field", async () => {
+    const incidentId = await newIncident();
+    const badAircraft = await assign(incidentId, 999999);
+    const badIncident = await assign(999999, await s.aircraftId("B-7Z25"));
+    const badRoute = await assign(incidentId, await s.aircraftId("B-7Z25"), { patrolRouteId: 999999 });
+
+    expect(badAircraft.status).toBe(422);
+    expect(badAircraft.json.error.field).toBe("aircraftId");
+    expect(badIncident.status).toBe(422);
+    expect(badIncident.json.error.field).toBe("incidentId");
+    expect(badRoute.status).toBe(422);
+    expect(badRoute.json.error.field).toBe("patrolRouteId");
+    expect(await s.aircraftStatus(await s.aircraftId("B-7Z25"))).toBe("available");
+  });
+
+  it("rejects a viewer", async () => {
+    const response = await s.call("POST", "/api/v1/missions", {
+      body: { incidentId: await newIncident(), aircraftId: await s.aircraftId("B-7Z25") },
+      token: s.tokens.viewer,
+    });
+
+    expect(response.status).toBe(403);
+  });
+
+  it("lets one of two concurrent dispatchers win", async () => {
+    const aircraftId = await s.aircraftId("B-7Z45");
+    for (let round = 0; round < 5; round++) {
+      const incidentA = await newIncident();
+      const incidentB = await newIncident();
+      const post = (incidentId: number) =>
+        fetch(`${s.url}/api/v1/missions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${s.tokens.dispatcher}`, "content-type": "application/json" },
+          body: JSON.stringify({ incidentId, aircraftId }),
+        });
+
+      const responses = await Promise.all([post(incidentA), post(incidentB)]);
+      const statuses = responses.map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 409]);
+
+      const active = await s.database.sql<{ id: number }[]>`
+        SELECT id FROM missions WHERE aircraft_id = ${aircraftId} AND status IN ('requested', 'dispatched', 'airborne', 'on_scene', 'returning')`;
+      expect(active.length).toBe(1);
+      const loser = await responses.find((r) => r.status === 409)!.json();
+      expect(loser.error.code).toBe("aircraft_busy");
+      await setStatus(active[0]!.id, "cancelled");
+    }
+  });
+
+  it("enforces one active mission per aircraft in the database", async () => {
+    const aircraftId = await s.aircraftId("B-7Z33");
+    const incidentId = await newIncident();
+    await s.database.sql`INSERT INTO missions (incident_id, aircraft_id, status, created_by) VALUES (${incidentId}, ${aircraftId}, 'dispatched', 'test')`;
+
+    await expect(
+      s.database.sql`INSERT INTO missions (incident_id, aircraft_id, status, created_by) VALUES (${incidentId}, ${aircraftId}, 'requested', 'test')`,
+    ).rejects.toThrow(/missions_active_aircraft_key/);
+    await s.database.sql`UPDATE missions SET status = 'cancelled' WHERE aircraft_id = ${aircraftId}`;
+  });
+
+  it("rejects a closed incident", async () => {
+    const incidentId = await newIncident();
+    await s.call("POST", `/api/v1/incidents/${incidentId}/close`, { body: {} });
+    const response = await assign(incidentId, await s.aircraftId("B-7Z25"));
+
+    expect(response.status).toBe(409);
+    expect(response.json.error.code).toBe("incident_closed");
+  });
+
+  it("keeps an incident open while a mission is active", async () => {
+    const incidentId = await newIncident();
+    const mission = await assign(incidentId, await s.aircraftId("B-7Z25"));
+    const close = await s.call("POST", `/api/v1/incidents/${incidentId}/close`, { body: {} });
+
+    expect(close.status).toBe(409);
+    expect(close.json.error.code).toBe("incident_has_active_missions");
+    await setStatus(mission.json.id, "cancelled");
+  });
+});
+
+describe("manual status", () => {
+  it("walks every allowed transition by hand", async () => {
+    const aircraftId = await s.aircraftId("B-3Z12");
+    const incidentId = await newIncident({ kind: "medical_evacuation", geometry: { type: "Point", coordinates: linheLonLat } });
+    const created = await assign(incidentId, aircraftId, { status: "requested" });
+    expect(created.json.status).toBe("requested");
+    expect(created.json.dispatchedAt).toBeNull();
+
+    const path = ["dispatched", "airborne", "on_scene", "returning", "on_scene", "landed", "closed"];
+    for (const status of path) {
+      const response = await setStatus(created.json.id, status);
+      expect(response.status, status).toBe(200);
+      expect(response.json.status).toBe(status);
+      const expectedAircraft = ["landed", "closed"].includes(status) ? "available" : "on_mission";
+      expect(await s.aircraftStatus(aircraftId), status).toBe(expectedAircraft);
+    }
+
+    const mission = await s.call("GET", `/api/v1/missions/${created.json.id}`, { token: s.tokens.viewer });
+    const steps = mission.json.timeline.map((e: { toStatus: string }) => e.toStatus);
+    expect(steps).toEqual(["requested", ...path]);
+    expect(mission.json.timeline.every((e: { actor: string }) => e.actor === "test dispatcher")).toBe(true);
+    expect(mission.json.arrivalMin).toBe(0);
+    expect(mission.json.endedAt).not.toBeNull();
+  });
+
+  it("allows airborne to returning and landed", async () => {
+    const created = await assign(await newIncident(), await s.aircraftId("B-7Z31"), {});
+    for (const status of ["airborne", "returning", "landed"]) {
+      expect((await setStatus(created.json.id, status)).status, status).toBe(200);
+    }
+  });
+
+  it("cancels a requested mission", async () => {
+    const created = await assign(await newIncident(), await s.aircraftId("B-7Z31"), { status: "requested" });
+    const cancelled = await setStatus(created.json.id, "cancelled");
+
+    expect(cancelled.json.status).toBe("cancelled");
+    expect(cancelled.json.endedAt).not.toBeNull();
+  });
+
+  it("rejects transitions that are not allowed", async () => {
+    const created = await assign(await newIncident(), await s.aircraftId("B-7Z31"));
+    const skip = await setStatus(created.json.id, "on_scene");
+
+    expect(skip.status).toBe(409);
+    expect(skip.json.error.code).toBe("invalid_transition");
+    expect(skip.json.error.message).toBe("status: mission status cannot change to \"on_scene\"; allowed from here: airborne | cancelled");
+
+    await setStatus(created.json.id, "airborne");
+    const cancelAirborne = await setStatus(created.json.id, "cancelled");
+    expect(cancelAirborne.status).toBe(409);
+
+    await setStatus(created.json.id, "landed");
+    await setStatus(created.json.id, "closed");
+    const reopen = await setStatus(created.json.id, "airborne");
+    expect(reopen.status).toBe(409);
+    expect(reopen.json.error.message).toContain("(none)");
+  });
+
+  it("rejects an unknown status by name", async () => {
+    const created = await assign(await newIncident(), await s.aircraftId("B-7Z31"));
+    const response = await setStatus(created.json.id, "hovering");
+
+    expect(response.status).toBe(422);
+    expect(response.json.error.field).toBe("status");
+    await setStatus(created.json.id, "cancelled");
+  });
+
+  it("lists active missions", async () => {
+    const created = await assign(await newIncident(), await s.aircraftId("B-7Z31"));
+    const active = await s.call("GET", "/api/v1/missions?active=true", { token: s.tokens.viewer });
+
+    expect(active.json.items.map((m: { id: number }) => m.id)).toContain(created.json.id);
+    expect(active.json.items.every((m: { status: string }) => !["landed", "closed", "cancelled"].includes(m.status))).toBe(true);
+    await setStatus(created.json.id, "cancelled");
+  });
+});
