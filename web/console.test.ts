@@ -19,15 +19,15 @@ const layerPaths: Record<string, string> = {
   patrolRoutes: "patrol-routes",
   riskAreas: "risk-areas",
 };
-// 1x1 transparent PNG served for tile requests that the tests intercept.
+// A 1x1 tinted PNG served for the tile requests that the tests intercept.
 const tilePng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let liveEndpointExists = false;
 
-// Whether the API serves the live feed yet; until it does, the console's
-// failed handshake to /ws is expected and not counted as a page error.
+// Returns whether the API serves the live feed yet. Until it does, the
+// console's failed handshake to /ws is expected and not counted as an error.
 async function probeLiveEndpoint(url: string, token: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = new WebSocket(`${url.replace(/^http/, "ws")}/ws?token=${encodeURIComponent(token)}`);
@@ -59,7 +59,9 @@ async function isolatedContext(external: string[], locale = "zh-CN"): Promise<Br
   return context;
 }
 
-async function openConsole(options: { locale?: string; token?: string | null } = {}) {
+// Opens the console as a user would, by default with the viewer token in the
+// link, and waits until it has loaded unless a sign-in dialog is expected.
+async function openConsole(options: { locale?: string; token?: string | null; expectSignIn?: boolean } = {}) {
   const external: string[] = [];
   const context = await isolatedContext(external, options.locale);
   const page = await context.newPage();
@@ -67,7 +69,7 @@ async function openConsole(options: { locale?: string; token?: string | null } =
   const token = options.token === undefined ? server.tokens.viewer : options.token;
 
   await page.goto(token ? `${server.url}/#token=${token}` : `${server.url}/`);
-  if (token) {
+  if (token && !options.expectSignIn) {
     await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
   }
   return { context, page, problems, external };
@@ -295,6 +297,39 @@ describe("map console", () => {
     expect(await row.locator(".fleet-base").textContent()).toBe("Linhe Air Rescue Station");
 
     expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("names airports when zoomed in", async () => {
+    const { context, page, problems, external } = await openConsole();
+    expect(await visibleTexts(page, ".label-airport")).toEqual([]);
+
+    // Each click zooms in half a level, with an animation of about 250 ms.
+    for (let click = 0; click < 4 && (await page.locator(".leaflet-container.zoom-high").count()) === 0; click++) {
+      await page.locator(".leaflet-control-zoom-in").click();
+      await page.waitForTimeout(400);
+    }
+    expect(await page.locator(".leaflet-container.zoom-high").count()).toBe(1);
+    await page.waitForTimeout(400);
+
+    const airports = await page.locator(".label-airport span").evaluateAll((spans) =>
+      spans.filter((span) => (span as HTMLElement).offsetParent !== null && getComputedStyle(span).visibility !== "hidden").map((span) => span.textContent),
+    );
+    await page.screenshot({ path: `${artifacts}console-zoomed.png`, animations: "disabled" });
+    expect(airports).toContain("巴彦淖尔天吉泰机场");
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("asks again for a rejected token", async () => {
+    const { context, page, external } = await openConsole({ token: "revoked-or-mistyped", expectSignIn: true });
+
+    await page.getByTestId("sign-in").waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBeNull();
+    expect(await page.getByTestId("app-title").textContent()).toBe("巴彦淖尔航空救援调度台");
+
+    expect(external).toEqual([]);
     await context.close();
   });
 

@@ -23,8 +23,10 @@ interface Box {
 
 // Offsets in CSS pixels from the label's natural position.
 const centreCandidates: Array<[number, number]> = [[0, 0], [0, -16], [0, 16], [-36, 0], [36, 0], [0, -30], [0, 30], [-36, -16], [36, 16]];
-// Gap between a point symbol and a label beside it, in CSS pixels.
-const sideGapPx = 9;
+// Gaps between a point symbol and a label beside it, in CSS pixels: the
+// nearer one beside a bare airport symbol, the wider one clears a 20 px base
+// marker standing on the airport.
+const sideGapsPx = [9, 14];
 const marginPx = 2;
 
 function overlaps(a: Box, b: Box): boolean {
@@ -39,10 +41,10 @@ function boxOf(element: Element): Box {
 function candidateBoxes(anchorX: number, anchorY: number, width: number, height: number, anchor: LabelAnchor) {
   if (anchor === "right") {
     const top = anchorY - height / 2;
-    return [
-      { offset: [sideGapPx, 0] as [number, number], box: { left: anchorX + sideGapPx, top, right: anchorX + sideGapPx + width, bottom: top + height } },
-      { offset: [-sideGapPx - width, 0] as [number, number], box: { left: anchorX - sideGapPx - width, top, right: anchorX - sideGapPx, bottom: top + height } },
-    ];
+    return sideGapsPx.flatMap((gap) => [
+      { offset: [gap, -height / 2] as [number, number], box: { left: anchorX + gap, top, right: anchorX + gap + width, bottom: top + height } },
+      { offset: [-gap - width, -height / 2] as [number, number], box: { left: anchorX - gap - width, top, right: anchorX - gap, bottom: top + height } },
+    ]);
   }
 
   return centreCandidates.map(([dx, dy]) => {

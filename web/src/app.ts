@@ -1,0 +1,201 @@
+import L from "leaflet";
+
+import { ApiClient } from "./core/api-client.js";
+import { monthInChina } from "./core/format.js";
+import { onLanguageChange, t, translateDom } from "./core/i18n.js";
+import { loadSettings, saveSettings, type Settings } from "./core/settings.js";
+import { forgetToken } from "./core/token.js";
+import { loadAssetLayers, refreshOnLanguageChange, type LoadedLayer } from "./assets/asset-layers.js";
+import type { AssetContext } from "./assets/catalog.js";
+import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
+import { AircraftLayer } from "./live/aircraft-layer.js";
+import { LiveFeed } from "./live/feed.js";
+import { aircraftLegend } from "./live/legend.js";
+import { drawBaseMap, type AdminAreaProperties, type BaseMap } from "./map/base-map.js";
+import { createMap } from "./map/setup.js";
+import { createTileLayer } from "./map/tile-layer.js";
+import { FleetPanel } from "./ui/fleet-panel.js";
+import { LayerPanel } from "./ui/layer-panel.js";
+import { openSettings } from "./ui/settings-dialog.js";
+import { StatusBar } from "./ui/status-bar.js";
+
+type AdminAreas = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, AdminAreaProperties>;
+
+// Zoom at which a picked aircraft or base is shown.
+const focusZoom = 9;
+
+// The live feed's address: /ws beside the console, with the token as a
+// query parameter because browsers cannot set headers on a WebSocket.
+// NOTE: the API has no /ws yet; the token parameter is our assumption of how
+// it will authenticate, so check it when the endpoint lands.
+function liveFeedUrl(token: string): string {
+  const url = new URL("ws", window.location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+// The visible area as [minLon, minLat, maxLon, maxLat], rounded to 1e-4
+// degrees (about 10 m) so that tiny moves send the same subscription.
+function mapBbox(map: L.Map): [number, number, number, number] {
+  const bounds = map.getBounds();
+  const corners = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+  return corners.map((degrees) => Math.round(degrees * 1e4) / 1e4) as [number, number, number, number];
+}
+
+export function signOut(): void {
+  forgetToken();
+  window.location.reload();
+}
+
+// The console once signed in: the map, its panels, the asset layers and the
+// live feed, and the settings that change them.
+export class ConsoleApp {
+  private settings: Settings = loadSettings();
+  private readonly api: ApiClient;
+  private readonly map: L.Map;
+  private readonly statusBar: StatusBar;
+  private readonly fleetPanel: FleetPanel;
+  private readonly layerPanel = new LayerPanel();
+  private readonly aircraftLayer = new AircraftLayer();
+  private readonly feed: LiveFeed;
+  private baseMap: BaseMap | null = null;
+  private tileLayer: L.TileLayer | null = null;
+  private assetLayers: LoadedLayer[] = [];
+
+  constructor(private readonly token: string) {
+    this.api = new ApiClient(token);
+    // A revoked or mistyped token is forgotten, and the reload then shows the
+    // sign-in dialog.
+    this.api.handleUnauthorized(signOut);
+
+    this.map = createMap(document.getElementById("map")!);
+    this.map.attributionControl.addAttribution(`<span data-i18n="attribution.base">${t("attribution.base")}</span>`);
+    onLanguageChange(() => translateDom(this.map.getContainer()));
+    this.layerPanel.addTo(this.map);
+
+    this.fleetPanel = new FleetPanel(document.getElementById("shell")!, (aircraft) => this.showAircraft(aircraft));
+    this.statusBar = new StatusBar(document.getElementById("status-bar")!);
+
+    this.feed = new LiveFeed(
+      () => liveFeedUrl(this.token),
+      (frame) => this.aircraftLayer.apply(frame),
+      (state) => this.statusBar.setFeedState(state),
+    );
+  }
+
+  async start(): Promise<void> {
+    const [areas, bases, aircraft, types] = await Promise.all([
+      this.api.get<AdminAreas>("/admin-areas"),
+      this.api.getAllFeatures<BaseProperties>("/bases"),
+      this.api.getAllItems<Aircraft>("/aircraft").catch((error: Error) => error),
+      this.api.getAllItems<AircraftType>("/aircraft-types").catch((error: Error) => error),
+    ]);
+
+    this.baseMap = drawBaseMap(this.map, areas.features);
+    this.applyTiles();
+
+    const context: AssetContext = {
+      basesById: new Map(bases.features.map((feature) => [feature.properties.id, feature.properties])),
+      aircraft: aircraft instanceof Error ? [] : aircraft,
+      typesById: new Map((types instanceof Error ? [] : types).map((type) => [type.id, type])),
+      month: monthInChina(new Date()),
+    };
+    this.fleetPanel.setData({ ...context, error: aircraft instanceof Error ? aircraft.message : null });
+
+    await this.addAssetLayers(context, bases.features);
+    this.startLiveFeed();
+  }
+
+  private async addAssetLayers(context: AssetContext, bases: GeoJSON.Feature[]): Promise<void> {
+    this.assetLayers = await loadAssetLayers(this.api, context, new Map([["/bases", bases]]));
+
+    for (const loaded of this.assetLayers) {
+      this.layerPanel.addOverlay({
+        id: loaded.spec.id,
+        titleKey: loaded.spec.titleKey,
+        layer: loaded.group,
+        legend: loaded.spec.legend(),
+        count: () => loaded.count,
+        error: () => loaded.error,
+        visible: true,
+      });
+    }
+    refreshOnLanguageChange(this.assetLayers);
+
+    // Labels give way to the markers, which exist only now.
+    this.baseMap?.layout();
+  }
+
+  private startLiveFeed(): void {
+    this.layerPanel.addOverlay({
+      id: "liveAircraft",
+      titleKey: "layers.liveAircraft",
+      layer: this.aircraftLayer.group,
+      legend: aircraftLegend(),
+      count: () => this.aircraftLayer.counts().total,
+      error: () => null,
+      visible: true,
+    });
+    this.aircraftLayer.setFleetOnly(this.settings.fleetOnly);
+    this.aircraftLayer.attach(this.map);
+    this.aircraftLayer.onChange(() => {
+      this.statusBar.setCounts(this.aircraftLayer.counts());
+      this.layerPanel.refreshCounts();
+    });
+
+    this.subscribe();
+    this.map.on("moveend", () => this.subscribe());
+    this.feed.start();
+  }
+
+  private subscribe(): void {
+    this.feed.subscribe({ bbox: mapBbox(this.map), fleetOnly: this.settings.fleetOnly });
+  }
+
+  // Raster tiles (optional, off by default) go under the offline base map.
+  private applyTiles(): void {
+    this.tileLayer?.remove();
+    this.tileLayer = createTileLayer(this.settings.tiles);
+    this.tileLayer?.addTo(this.map);
+    this.baseMap?.setRasterShown(this.tileLayer !== null);
+  }
+
+  private applySettings(next: Settings): void {
+    this.settings = next;
+    saveSettings(next);
+    this.applyTiles();
+    this.aircraftLayer.setFleetOnly(next.fleetOnly);
+    this.subscribe();
+  }
+
+  openSettings(): void {
+    openSettings(this.settings, (next) => this.applySettings(next));
+  }
+
+  toggleFleet(): void {
+    this.fleetPanel.toggle();
+    // The panel takes width from the map, which must measure itself again.
+    this.map.invalidateSize();
+  }
+
+  // Shows an aircraft picked in the fleet list: its live track if it has
+  // one, else its home base.
+  private showAircraft(picked: Aircraft): void {
+    const live = this.aircraftLayer.find((track) => track.icaoAddress === picked.icaoAddress || track.registration === picked.registration);
+    if (live) {
+      this.map.setView(live.marker.getLatLng(), Math.max(this.map.getZoom(), focusZoom));
+      live.marker.openPopup();
+      return;
+    }
+
+    const bases = this.assetLayers.find((loaded) => loaded.spec.id === "bases");
+    bases?.group.eachLayer((layer) => {
+      const feature = (layer as L.Layer & { feature?: GeoJSON.Feature<GeoJSON.Point, BaseProperties> }).feature;
+      if (feature?.properties.id === picked.homeBaseId && layer instanceof L.Marker) {
+        this.map.setView(layer.getLatLng(), Math.max(this.map.getZoom(), focusZoom));
+        layer.openPopup();
+      }
+    });
+  }
+}
