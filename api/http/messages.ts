@@ -212,8 +212,8 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (d, f, v) => `${f}: required column not found, expected one of ${d.expected}, header is ${v}`,
   },
   column_count: {
-    "zh-CN": (d, f, v) => `${f}：列数为 ${v}，与表头的 ${d.expected} 列不一致，请检查多余或缺少的分隔符`,
-    en: (d, f, v) => `${f}: has ${v} columns but the header has ${d.expected}; check for a missing or extra delimiter`,
+    "zh-CN": (d, f, v) => `${f}：此行有 ${v} 列，与表头的 ${d.expected} 列不一致，请检查多余或缺少的分隔符`,
+    en: (d, f, v) => `${f}: the row has ${v} columns but the header has ${d.expected}; check for a missing or extra delimiter`,
   },
   invalid_coordinate: {
     "zh-CN": (d, f, v) => `${f}：坐标 ${v} 无法识别，应为 ${d.expected}`,
@@ -224,7 +224,8 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (d, f, v) => `${f}: the hemisphere letter of ${v} does not belong in this column, expected ${d.expected}; longitude and latitude may be swapped`,
   },
   duplicate_in_file: {
-    "zh-CN": (d, f, v) => `${f}：${v} 在文件中重复出现，首次出现在 ${d.expected}`,
+    "zh-CN": (d, f, v) =>
+      `${f}：${v} 在文件中重复出现，首次出现在${d.params?.line !== undefined ? `第 ${d.params.line} 行` : `第 ${d.params?.index} 个要素`}`,
     en: (d, f, v) => `${f}: ${v} appears more than once in the file, first at ${d.expected}`,
   },
   ambiguous_match: {

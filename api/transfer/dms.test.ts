@@ -25,8 +25,10 @@ describe("coordinate parsing", () => {
   for (const [text, axis, degrees] of accepted) {
     it(`reads ${text}`, () => {
       const result = parseCoordinate(text, axis);
-      expect(result.ok).toBe(true);
-      expect(result.ok && result.degrees).toBeCloseTo(degrees, 9);
+      if (!result.ok) {
+        throw new Error(`${text} rejected as ${result.reason}`);
+      }
+      expect(result.degrees).toBeCloseTo(degrees, 9);
     });
   }
 

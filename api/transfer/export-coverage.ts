@@ -6,8 +6,8 @@ import { writeKml } from "./export-kml.js";
 // response-time threshold.
 export interface CoverageArea {
   geometry: { type: "Polygon" | "MultiPolygon"; coordinates: unknown };
-  // At least a name for the placemark; other values go to KML ExtendedData
-  // and GeoJSON properties as they are.
+  // The placemark name, plus any values that go to KML ExtendedData and
+  // GeoJSON properties as they are.
   properties: { nameZh: string; thresholdMin?: number } & Record<string, unknown>;
 }
 
@@ -19,7 +19,7 @@ export interface CoverageExport {
 
 // Exports a coverage result (isochrones or any set of coverage polygons) as
 // GeoJSON or KML, for the coverage routes to return as a download. The
-// caller owns the computation; this only writes the file.
+// caller owns the computation, and this function only writes the file.
 export function exportCoverageResult(title: string, areas: CoverageArea[], format: "geojson" | "kml"): CoverageExport {
   const features: ExportFeature[] = areas.map((area, index) => ({ id: index + 1, geometry: area.geometry, properties: area.properties }));
   if (format === "kml") {

@@ -20,12 +20,15 @@ function cellText(value: unknown): string {
 // Writes a CSV with a header of property names, which an import reads back.
 // It starts with a UTF-8 BOM because Excel and WPS otherwise open UTF-8 CSV
 // in the system code page and garble Chinese names. Points get lon and lat
-// columns in decimal degrees; lines and polygons a WKT `geometry` column
+// columns in decimal degrees, and lines and polygons a WKT `geometry` column
 // (QGIS reads it as a delimited-text layer).
 export function writeCsv(features: ExportFeature[], kind: AssetKind, wktById: Map<string, string>): string {
   // The id comes first, then the geometry, then the other properties.
   const [idColumn, ...propertyColumns] = kind.geometry ? ["id", ...kind.outputFields] : kind.outputFields;
-  const geometryColumns = !kind.geometry ? [] : kind.geometry.stored === "Point" ? ["lon", "lat"] : ["geometry"];
+  let geometryColumns: string[] = [];
+  if (kind.geometry) {
+    geometryColumns = kind.geometry.stored === "Point" ? ["lon", "lat"] : ["geometry"];
+  }
 
   const geometryCells = (feature: ExportFeature): string[] => {
     if (!kind.geometry) {

@@ -35,7 +35,7 @@ function kmlProperties(properties: Record<string, unknown>, nameField: string): 
   return out;
 }
 
-// Writes features in one folder named `folderName`; each placemark's <name>
+// Writes features in one folder named `folderName`. Each placemark's <name>
 // is the feature's `nameField` property (nameZh for assets).
 export function writeKml(features: ExportFeature[], folderName: string, nameField = "nameZh"): string {
   const children = features.map(

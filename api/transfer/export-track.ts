@@ -52,8 +52,8 @@ export function writeTrackGeoJson(window: TrackWindow, points: TrackPoint[]): st
   });
 }
 
-// KML LineString of the track. Vertex times are not carried (tokml writes
-// no gx:Track); GPX and GeoJSON keep them.
+// KML LineString of the track. Vertex times are lost because tokml writes
+// no gx:Track, so GPX and GeoJSON are the formats that keep them.
 export function writeTrackKml(window: TrackWindow, points: TrackPoint[]): string {
   const feature: ExportFeature = {
     id: window.icaoAddress,

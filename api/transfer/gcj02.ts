@@ -13,8 +13,8 @@ const krasovskyEccentricitySquared = 0.00669342162296594323;
 const convergenceDeg = 1e-9;
 const maxIterations = 30;
 
-// The offset is only applied inside this box, as in the published formula;
-// outside China GCJ-02 and WGS-84 are the same.
+// The offset is only applied inside this box, as in the published formula,
+// because outside China GCJ-02 and WGS-84 are the same.
 function isOutsideChina(lon: number, lat: number): boolean {
   return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271;
 }

@@ -16,7 +16,7 @@ function mapPositions(coordinates: unknown, map: (position: number[]) => number[
 }
 
 // toGeoJSON reads a KML <MultiGeometry> of several polygons as a
-// GeometryCollection; it is one MultiPolygon, as our writer meant it.
+// GeometryCollection, but it is one MultiPolygon, as our writer meant it.
 function polygonsAsMultiPolygon(geometry: unknown): unknown {
   const collection = geometry as { type?: unknown; geometries?: { type?: unknown; coordinates?: unknown }[] } | null;
   if (collection?.type !== "GeometryCollection" || !Array.isArray(collection.geometries) || collection.geometries.length === 0) {

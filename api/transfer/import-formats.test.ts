@@ -207,7 +207,7 @@ describe("CSV import", () => {
 
 describe("GCJ-02 import", () => {
   it("stores the WGS-84 position", async () => {
-    // The file holds Bayannur Tianjitai Airport (ZBYZ, WGS-84 107.74093,
+    // The file contains Bayannur Tianjitai Airport (ZBYZ, WGS-84 107.74093,
     // 40.926358 from OurAirports) shifted to GCJ-02 by the forward formula.
     const res = await upload(t, "kind=landing-points&format=csv&crs=gcj02&dryRun=false", fixture("landing-points-gcj02.csv"));
     expect(res.status).toBe(200);

@@ -7,7 +7,7 @@ import { coerceValue, fieldTypes } from "./fields.js";
 import { importFormats, type ImportFormat } from "./records.js";
 import type { Upload } from "./upload.js";
 
-// Kinds with a geometry can be imported; aircraft and aircraft types are
+// Kinds with a geometry can be imported. Aircraft and aircraft types are
 // kept in the registry's own forms.
 export const importKinds = assetKinds.filter((kind) => kind.geometry !== null);
 

@@ -32,7 +32,7 @@ describe("row-level rejections", () => {
     const rows = res.json.rows as ReportRow[];
     expect(rowAt(rows, 2).action).toBe("create");
     expect(rowAt(rows, 3).errors[0]).toMatchObject({ code: "column_count", value: 8 });
-    expect(rowAt(rows, 3).errors[0]!.message).toBe("line 3: has 8 columns but the header has 7; check for a missing or extra delimiter");
+    expect(rowAt(rows, 3).errors[0]!.message).toBe("columns: the row has 8 columns but the header has 7; check for a missing or extra delimiter");
     expect(rowAt(rows, 4).errors[0]).toMatchObject({ code: "column_count", value: 4 });
     expect(rowAt(rows, 4).errors.map((e) => e.field)).toContain("sizeM");
     expect(rowAt(rows, 5).action).toBe("create");
@@ -73,6 +73,9 @@ describe("row-level rejections", () => {
     const csv = "名称,经度,纬度,道面,场地尺寸,城市\n同名机降点,107.4,40.8,grass,30,bayannur\n同名机降点,107.5,40.9,grass,30,bayannur\n";
     const res = await upload(t, "kind=landing-points&format=csv", csv, { language: "en" });
     expect(res.json.rows[1].errors[0]).toMatchObject({ code: "duplicate_in_file", field: "nameZh", message: "nameZh: \"同名机降点\" appears more than once in the file, first at line 2" });
+
+    const chinese = await upload(t, "kind=landing-points&format=csv", csv);
+    expect(chinese.json.rows[1].errors[0].message).toBe("nameZh：\"同名机降点\" 在文件中重复出现，首次出现在第 2 行");
   });
 
   it("rejects an unknown id with match=id", async () => {

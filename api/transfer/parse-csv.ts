@@ -46,7 +46,7 @@ function readRows(text: string): CsvRow[] {
       delimiter: detectDelimiter(text.replace(/^\uFEFF/, "")),
       relax_column_count: true,
       // A hand-typed DMS cell such as 40°55'34.9"N has a quote inside an
-      // unquoted field; Excel would have quoted it, a text editor does not.
+      // unquoted field. Excel would have quoted it, but a text editor does not.
       relax_quotes: true,
       skip_empty_lines: true,
       info: true,
@@ -56,7 +56,7 @@ function readRows(text: string): CsvRow[] {
     throw invalidFile(`CSV: ${(error as Error).message}`, line);
   }
 
-  // csv-parse reports the line where a record ends; a record starts one line
+  // csv-parse reports the line where a record ends. A record starts one line
   // after the previous one ended, plus any empty lines skipped in between.
   const rows: CsvRow[] = [];
   let previousEnd = 0;
@@ -91,7 +91,7 @@ function readCoordinate(cell: string | undefined, axis: Axis, field: string, err
 }
 
 // Reads a CSV table with a header row. Points take their position from the
-// longitude and latitude columns (decimal degrees or DMS); lines and
+// longitude and latitude columns (decimal degrees or DMS), and lines and
 // polygons from a geometry column with WKT or GeoJSON. Every other column
 // is a property, named by its header.
 export function parseCsv(text: string, options: Pick<ParseOptions, "geometryTypes" | "lonColumn" | "latColumn">): ParsedFile {
@@ -121,7 +121,7 @@ export function parseCsv(text: string, options: Pick<ParseOptions, "geometryType
   const records = rows.map((row, index): SourceRecord => {
     const errors: ErrorDetail[] = [];
     if (row.cells.length !== headers.length) {
-      errors.push({ code: "column_count", field: `line ${row.line}`, value: row.cells.length, expected: String(headers.length) });
+      errors.push({ code: "column_count", field: "columns", value: row.cells.length, expected: String(headers.length) });
     }
 
     const properties: Record<string, unknown> = {};
@@ -148,9 +148,7 @@ export function parseCsv(text: string, options: Pick<ParseOptions, "geometryType
       geometryWkt = geometryText;
     }
 
-    const nameCell = properties.nameZh ?? properties.名称;
-    const name = typeof nameCell === "string" && nameCell.trim() !== "" ? nameCell.trim() : undefined;
-    return { ref: { index, line: row.line, ...(name ? { name } : {}) }, properties, geometry, ...(geometryWkt ? { geometryWkt } : {}), errors };
+    return { ref: { index, line: row.line }, properties, geometry, ...(geometryWkt ? { geometryWkt } : {}), errors };
   });
 
   return { records, skipped: 0 };

@@ -18,8 +18,8 @@ function namespacePrefixes(root: Element): { declarations: [string, string][]; o
 
 // Converts one element with toGeoJSON in a document of its own, so that each
 // <wpt>, <rte> or <trk> maps to exactly one record. toGeoJSON skips an
-// element without usable coordinates; reading them one at a time lets that
-// element be reported as rejected instead of vanishing.
+// element without usable coordinates, so reading them one at a time lets
+// that element be reported as rejected instead of vanishing.
 function convertElement(element: Element, declarations: [string, string][]) {
   const document: Document = new DOMImplementation().createDocument(gpxCoreNamespace, "gpx", null);
   const root = document.documentElement!;
@@ -69,9 +69,9 @@ function recordProperties(raw: Record<string, unknown>, ourPrefixes: string[]): 
   return properties;
 }
 
-// Reads GPX 1.1 (and 1.0): waypoints become points; routes and tracks become
-// lines. Which of them are read depends on the kind's geometry; the others
-// are counted as skipped. A waypoint's <ele> is its elevationM.
+// Reads GPX 1.1 (and 1.0). Waypoints become points, and routes and tracks
+// become lines. The kind's geometry decides which of them are read, and the
+// others are counted as skipped. A waypoint's <ele> is its elevationM.
 export function parseGpx(text: string, options: Pick<ParseOptions, "geometryTypes">): ParsedFile {
   const document = parseXml(text);
   const root = document.documentElement;

@@ -13,6 +13,8 @@ import type { ParsedFile, RecordRef, SourceRecord } from "./records.js";
 
 type Db = Database["db"];
 
+const matchBatchSize = 10_000;
+
 export type MatchBy = "name" | "id";
 
 export interface PlanOptions {
@@ -84,8 +86,8 @@ function prefixedField(prefix: string, field: string | undefined): string {
   return prefix ? `${prefix}.${field}` : field;
 }
 
-// zod reports an absent enum property as an invalid value; a file that lacks
-// the column is better told that the field is missing.
+// zod reports an absent enum property as an invalid value, but for a file
+// without that column "missing field" is the clearer message.
 function asMissing(detail: ErrorDetail): ErrorDetail {
   if (detail.value === undefined && (detail.code === "invalid_value" || detail.code === "invalid_type")) {
     return { code: "missing_field", field: detail.field, ...(detail.expected ? { expected: detail.expected } : {}) };
@@ -118,12 +120,16 @@ async function storedMatches(db: Db, kind: AssetKind, match: MatchBy, keys: (str
 
   const table = sql.identifier(getTableName(kind.table));
   const column = match === "id" ? sql`id` : sql.identifier(nameColumn(kind).name);
-  const values = keys.map(String);
-  const rows = await db.execute<{ id: number; key: string }>(
-    sql`SELECT id, ${column}::text AS key FROM ${table} WHERE ${column}::text IN ${values} ORDER BY id`,
-  );
-  for (const row of rows) {
-    found.set(row.key, [...(found.get(row.key) ?? []), row.id]);
+  // Each key is one bind parameter, and PostgreSQL takes at most 65,535 in
+  // a statement, so a large file is looked up in batches.
+  for (let start = 0; start < keys.length; start += matchBatchSize) {
+    const values = keys.slice(start, start + matchBatchSize).map(String);
+    const rows = await db.execute<{ id: number; key: string }>(
+      sql`SELECT id, ${column}::text AS key FROM ${table} WHERE ${column}::text IN ${values} ORDER BY id`,
+    );
+    for (const row of rows) {
+      found.set(row.key, [...(found.get(row.key) ?? []), row.id]);
+    }
   }
   return found;
 }
@@ -143,16 +149,18 @@ function matchKey(normalised: NormalisedRecord, match: MatchBy, errors: ErrorDet
   return String(id);
 }
 
-function describeRef(ref: RecordRef): string {
+// Names the record where a duplicate was first seen: its CSV line, or its
+// feature index for other formats.
+function firstSeenAt(ref: RecordRef): Pick<ErrorDetail, "expected" | "params"> {
   if (ref.line !== undefined) {
-    return `line ${ref.line}`;
+    return { expected: `line ${ref.line}`, params: { line: ref.line } };
   }
-  return ref.element ? `${ref.element} ${ref.index}` : `feature ${ref.index}`;
+  return { expected: `feature ${ref.index}`, params: { index: ref.index } };
 }
 
 // Builds the import plan: every record is read, validated with the kind's
 // own schema and geometry checks, checked by PostGIS, and matched to stored
-// records. Nothing is written; apply.ts writes a plan without rejections.
+// records. Nothing is written here, because apply.ts does the writes.
 export async function planImport(db: Db, kind: AssetKind, file: ParsedFile, options: PlanOptions): Promise<ImportPlan> {
   const ignored = new Set<string>();
   const normalised = file.records.map((record) => normaliseRecord(kind, record, options.crs, ignored));
@@ -195,7 +203,7 @@ export async function planImport(db: Db, kind: AssetKind, file: ParsedFile, opti
     if (key !== null) {
       const earlier = firstSeen.get(key);
       if (earlier) {
-        errors.push({ code: "duplicate_in_file", field: options.match === "name" ? "nameZh" : "id", value: key, expected: describeRef(earlier) });
+        errors.push({ code: "duplicate_in_file", field: options.match === "name" ? "nameZh" : "id", value: key, ...firstSeenAt(earlier) });
       } else {
         firstSeen.set(key, ref);
       }
@@ -209,7 +217,7 @@ export async function planImport(db: Db, kind: AssetKind, file: ParsedFile, opti
       }
     }
 
-    // New records take the defaults for what the file lacks; an update
+    // New records take the defaults for what the file lacks. An update
     // changes only the fields that the file carries.
     const schema = matchedId === undefined ? kind.create : kind.create.partial();
     const input = matchedId === undefined ? { ...options.defaults, ...item.properties } : item.properties;

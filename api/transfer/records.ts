@@ -3,9 +3,9 @@ import type { ErrorDetail } from "../http/errors.js";
 export const importFormats = ["geojson", "kml", "kmz", "gpx", "csv"] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
-// Where a record sits in its file, so that a planner can find it: the CSV
-// line (1-based, the header is line 1), or the feature's 0-based index with
-// its placemark or waypoint name and KML folder path.
+// Position of a record in its file, for a planner to find it: the CSV line
+// (1-based, the header is line 1), or the feature's 0-based index with its
+// placemark or waypoint name and KML folder path.
 export interface RecordRef {
   index: number;
   // The GPX element a record came from: wpt, rte or trk.
@@ -23,7 +23,7 @@ export interface SourceRecord {
   properties: Record<string, unknown>;
   geometry: unknown;
   geometryWkt?: string;
-  // Errors found while reading the record; it is rejected with them.
+  // Errors found while reading the record, which reject it.
   errors: ErrorDetail[];
 }
 

@@ -4,7 +4,7 @@ import type { AppEnv } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
 
 // Largest accepted upload. Survey files of a few thousand points or a day of
-// GPS track are well under 5 MB; 20 MB leaves room for KMZ with photos.
+// GPS track are well under 5 MB, and 20 MB leaves room for KMZ with photos.
 export const maxUploadBytes = 20 * 1024 * 1024;
 
 export interface Upload {
