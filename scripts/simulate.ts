@@ -1,0 +1,117 @@
+// Flies the demo fleet over Bayannur and sends its ADS-B traffic as AVR
+// frames and SBS lines to tcp-listener sources, as receivers would.
+//
+//   npm run simulate -- [--to avr=HOST:PORT] [--to sbs=HOST:PORT]
+//                       [--rate-hz N] [--aircraft N] [--seed N]
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+import { createLogger } from "../api/logger.js";
+import { buildDemoFleet, loadDemoData } from "../tracking/simulator/fleet.js";
+import { FleetSimulator, type SimulatorOutput } from "../tracking/simulator/simulator.js";
+import { buildSyntheticFleet, MAX_SYNTHETIC_AIRCRAFT } from "../tracking/simulator/synthetic.js";
+
+const USAGE = `Usage: npm run simulate -- [options]
+
+Flies the available aircraft of data/demo/aircraft.json along the demo
+patrol routes, or out and back from their bases, at their type's cruise
+speed, and sends AVR frames and SBS lines to TCP listeners.
+
+Options:
+  --to FORMAT=HOST:PORT  an output, repeatable; FORMAT is avr or sbs
+                         (default avr=127.0.0.1:30002 and sbs=127.0.0.1:30003)
+  --rate-hz N            position and velocity messages per aircraft per
+                         second (default 2)
+  --aircraft N           add N synthetic aircraft over Bayannur, for load
+                         tests (default 0, at most ${MAX_SYNTHETIC_AIRCRAFT})
+  --seed N               seed of the synthetic aircraft (default 1)
+  --help                 show this text
+`;
+
+const DEFAULT_OUTPUTS: SimulatorOutput[] = [
+  { format: "avr", host: "127.0.0.1", port: 30002 },
+  { format: "sbs", host: "127.0.0.1", port: 30003 },
+];
+
+/** Thrown for a bad command line; main prints it with the usage text. */
+class UsageError extends Error {}
+
+interface SimulateArguments {
+  outputs: SimulatorOutput[];
+  rateHz: number;
+  syntheticCount: number;
+  seed: number;
+}
+
+function parseArguments(argv: string[]): SimulateArguments | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      to: { type: "string", multiple: true },
+      "rate-hz": { type: "string", default: "2" },
+      aircraft: { type: "string", default: "0" },
+      seed: { type: "string", default: "1" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    return null;
+  }
+
+  return {
+    outputs: values.to === undefined ? DEFAULT_OUTPUTS : values.to.map(parseOutput),
+    rateHz: parseNumber("--rate-hz", values["rate-hz"], 0.1, 100),
+    syntheticCount: Math.round(parseNumber("--aircraft", values.aircraft, 0, MAX_SYNTHETIC_AIRCRAFT)),
+    seed: Math.round(parseNumber("--seed", values.seed, 1, 2 ** 31 - 2)),
+  };
+}
+
+function parseOutput(text: string): SimulatorOutput {
+  const match = /^(avr|sbs)=(.+):(\d+)$/.exec(text);
+  const port = Number(match?.[3]);
+  if (match === null || !(port >= 1 && port <= 65535)) {
+    throw new UsageError(`--to: expected avr=HOST:PORT or sbs=HOST:PORT, got "${text}"`);
+  }
+  return { format: match[1] as "avr" | "sbs", host: match[2]!.replace(/^\[(.*)\]$/, "$1"), port };
+}
+
+function parseNumber(option: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new UsageError(`${option}: expected a number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  let args: SimulateArguments | null;
+  try {
+    args = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args === null) {
+    process.stdout.write(USAGE);
+    return;
+  }
+
+  const dataDirectory = new URL("../data/", import.meta.url);
+  const demoFleet = buildDemoFleet(await loadDemoData(dataDirectory));
+  const aircraft = [...demoFleet, ...buildSyntheticFleet(args.syntheticCount, args.seed)];
+  logger.info({ demoAircraft: demoFleet.length, syntheticAircraft: args.syntheticCount, data: fileURLToPath(dataDirectory) }, "simulator fleet loaded");
+
+  const simulator = new FleetSimulator({ aircraft, outputs: args.outputs, rateHz: args.rateHz, logger });
+  simulator.start();
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await simulator.stop();
+}
+
+main().catch((error: unknown) => {
+  createLogger().error({ err: error }, "simulator failed");
+  process.exit(1);
+});
