@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { registerAssetRoutes } from "./assets/routes.js";
 import { registerCoverageRoutes } from "./coverage/routes.js";
 import { registerTokenRoutes } from "./auth/routes.js";
+import { installUsersAuditAndMutualAid } from "./auth/users/install.js";
 import { registerFeedRoutes } from "./feeds/routes.js";
 import { installDispatch } from "./dispatch/index.js";
 import { registerGeographyRoutes } from "./geography/routes.js";
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
 
   registerHealthRoutes(router, deps);
   registerTokenRoutes(router, deps);
+  installUsersAuditAndMutualAid(router, deps);
   registerAssetRoutes(router, deps);
   registerGeographyRoutes(router, deps);
   registerTrackRoutes(router, deps);

@@ -5,9 +5,13 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { apiTokens } from "../db/schema.js";
 import type { Role } from "./roles.js";
+import { isSessionToken, resolveSession } from "./sessions/store.js";
 
 export interface Principal {
   tokenId: number | null;
+  // Set when the bearer is a login session (api/auth/sessions): its user and session.
+  userId?: number;
+  sessionId?: number;
   name: string;
   role: Role;
   city: string;
@@ -23,7 +27,7 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(Buffer.from(hashToken(a), "hex"), Buffer.from(hashToken(b), "hex"));
 }
 
@@ -31,6 +35,12 @@ function sameSecret(a: string, b: string): boolean {
 export async function verifyToken(db: Database["db"], token: string, adminToken: string | null): Promise<Principal | null> {
   if (adminToken && sameSecret(token, adminToken)) {
     return { tokenId: null, name: "ADMIN_TOKEN", role: "admin", city: "bayannur" };
+  }
+  // Login sessions resolve through the sessions table, so that the WebSocket
+  // hub, which authenticates with this function, accepts them too.
+  if (isSessionToken(token)) {
+    const resolved = await resolveSession(db, token, new Date());
+    return "principal" in resolved ? resolved.principal : null;
   }
 
   const rows = await db

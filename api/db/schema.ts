@@ -264,3 +264,4 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex("api_tokens_token_hash_key").on(t.tokenHash)],
 );
 export * from "./schema-dispatch.js";
+export * from "./schema-auth.js";

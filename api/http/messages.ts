@@ -156,6 +156,51 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d) => `${d.params?.registration} 超时未到达现场：已超过预计到达时间 ${d.params?.pastEtaMin} 分钟`,
     en: (d) => `${d.params?.registration} overdue: not on scene ${d.params?.pastEtaMin} min after its ETA`,
   },
+  // Users, login sessions, city scoping and mutual aid.
+  session_expired: {
+    "zh-CN": () => "登录已过期或已退出，请重新登录",
+    en: () => "the session has expired or was logged out; log in again",
+  },
+  invalid_credentials: {
+    "zh-CN": () => "用户名或密码错误",
+    en: () => "wrong username or password",
+  },
+  too_many_attempts: {
+    "zh-CN": (d) => `登录失败次数过多，请 ${d.params?.retryAfterS} 秒后再试`,
+    en: (d) => `too many failed logins; try again in ${d.params?.retryAfterS} s`,
+  },
+  not_a_session: {
+    "zh-CN": () => "此令牌不是登录会话，无需退出；API 令牌请由管理员吊销",
+    en: () => "this token is not a login session, so there is nothing to log out; an admin revokes API tokens",
+  },
+  self_lockout: {
+    "zh-CN": (_d, f, v) => `${f}：不能删除、停用或降级当前登录的账号 ${v}`,
+    en: (_d, f, v) => `${f}: you cannot delete, disable or demote your own account ${v}`,
+  },
+  forbidden_city: {
+    "zh-CN": (d, f, v) => `${f}：只能修改本市（${d.expected}）的数据，不能修改 ${v}`,
+    en: (d, f, v) => `${f}: you may change records of your own city (${d.expected}) only, not ${v}`,
+  },
+  city_inactive: {
+    "zh-CN": (_d, f, v) => `${f}：城市 ${v} 已停用互助，不能发起新的请求`,
+    en: (_d, f, v) => `${f}: city ${v} is inactive and takes no new mutual-aid requests`,
+  },
+  aircraft_wrong_city: {
+    "zh-CN": (d, f, v) => `${f}：航空器 ${v} 不属于出借城市 ${d.expected}`,
+    en: (d, f, v) => `${f}: aircraft ${v} does not belong to the lending city ${d.expected}`,
+  },
+  aircraft_not_suitable: {
+    "zh-CN": (d, f, v) => `${f}：航空器 ${v} 不满足请求的要求 ${d.expected}`,
+    en: (d, f, v) => `${f}: aircraft ${v} does not meet the request's needs ${d.expected}`,
+  },
+  aircraft_on_loan: {
+    "zh-CN": (d, f, v) => `${f}：航空器 ${v} 已借出（互助请求 ${d.expected}），归还前不能再借`,
+    en: (d, f, v) => `${f}: aircraft ${v} is already on loan (mutual-aid request ${d.expected}) until it is returned`,
+  },
+  mutual_aid_transition: {
+    "zh-CN": (d, f, v) => `${f}：互助请求当前状态为 ${v}，只有 ${d.expected} 状态可以执行此操作`,
+    en: (d, f, v) => `${f}: the mutual-aid request is ${v}; this step needs it to be ${d.expected}`,
+  },
   internal_error: {
     "zh-CN": () => "服务器内部错误，已记录日志",
     en: () => "internal server error, it has been logged",

@@ -2,7 +2,7 @@ import type { Context, Hono } from "hono";
 import type { z } from "zod";
 
 import type { Access } from "../auth/roles.js";
-import { verifyToken } from "../auth/tokens.js";
+import { resolvePrincipal } from "../auth/sessions/principal.js";
 import { ApiError } from "./errors.js";
 import type { AppDeps, AppEnv } from "./context.js";
 
@@ -49,10 +49,13 @@ export class Router {
       throw new ApiError(401, { code: "missing_token", field: "Authorization" });
     }
 
-    const principal = await verifyToken(this.deps.database.db, match[1]!, this.deps.config.adminToken);
-    if (!principal) {
-      throw new ApiError(401, { code: "invalid_token", field: "Authorization" });
+    // ADMIN_TOKEN, a login session or an API token. An expired or logged-out
+    // session gets its own code (session_expired), so clients ask to log in again.
+    const resolved = await resolvePrincipal(this.deps.database.db, match[1]!, this.deps.config.adminToken);
+    if ("failure" in resolved) {
+      throw new ApiError(401, { code: resolved.failure, field: "Authorization" });
     }
+    const principal = resolved.principal;
     if (access !== "any" && !access.includes(principal.role)) {
       throw new ApiError(403, { code: "forbidden_role", field: "Authorization", value: principal.role, expected: access.join(" | ") });
     }

@@ -1,0 +1,10 @@
+import type { AppDeps } from "../../http/context.js";
+import type { Router } from "../../http/router.js";
+import { registerSessionRoutes } from "../sessions/routes.js";
+import { registerUserRoutes } from "./routes.js";
+
+// Installs users and login sessions, the audit log, and the cities with their mutual-aid requests.
+export function installUsersAuditAndMutualAid(router: Router, deps: AppDeps): void {
+  registerSessionRoutes(router, deps);
+  registerUserRoutes(router, deps);
+}
