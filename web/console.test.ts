@@ -110,7 +110,7 @@ describe("map console", () => {
     expect(await page.getByTestId("layer-panel").textContent()).toContain("图层与图例");
     expect(await page.getByTestId("layer-panel").textContent()).toContain("航空救援站");
     expect(await page.getByTestId("layer-panel").textContent()).toContain("机降点");
-    expect(await page.getByTestId("clock").textContent()).toMatch(/^北京时间 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(await page.getByTestId("clock").textContent()).toMatch(/^北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
     const counties = await visibleTexts(page, ".label-county");
     for (const name of countyNamesZh) {
@@ -205,7 +205,7 @@ describe("map console", () => {
     expect(await page.getByTestId("layer-panel").textContent()).toContain("Landing points");
     expect(await page.locator(".leaflet-popup-content .popup-title").textContent()).toBe("Linhe Air Rescue Station");
     expect(await page.locator(".leaflet-popup-content").textContent()).toContain("Synthetic demo data");
-    expect(await page.getByTestId("clock").textContent()).toMatch(/China Standard Time$/);
+    expect(await page.getByTestId("clock").textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} China Standard Time$/);
     const counties = await visibleTexts(page, ".label-county");
     for (const name of countyNamesEn) {
       expect(counties).toContain(name);
@@ -233,6 +233,12 @@ describe("map console", () => {
     await page.getByTestId("toggle-bases").check();
     expect(await baseMarkers.count()).toBe(before);
     expect(before).toBeGreaterThan(0);
+
+    await page.getByTestId("layer-panel-toggle").click();
+    expect(await page.locator(".layer-panel .legend").first().isVisible()).toBe(false);
+    expect(await page.getByTestId("count-bases").isVisible()).toBe(true);
+    await page.getByTestId("layer-panel-toggle").click();
+    expect(await page.locator(".layer-panel .legend").first().isVisible()).toBe(true);
 
     expectNoProblems(problems, external);
     await context.close();
@@ -328,6 +334,25 @@ describe("map console", () => {
     await page.getByTestId("sign-in").waitFor();
     expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBeNull();
     expect(await page.getByTestId("app-title").textContent()).toBe("巴彦淖尔航空救援调度台");
+
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it("draws the base map without boundaries", async () => {
+    const external: string[] = [];
+    const context = await isolatedContext(external);
+    const page = await context.newPage();
+    await page.route("**/api/v1/admin-areas", (route) =>
+      route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "维护中" } }) }),
+    );
+    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
+    await page.waitForSelector("body[data-ready=true]");
+
+    expect(await page.getByTestId("notice").textContent()).toBe("底图加载失败：维护中");
+    expect(await visibleTexts(page, ".label-county")).toEqual([]);
+    expect(await visibleTexts(page, ".label-river")).toEqual(["黄河"]);
+    expect(await page.getByTestId("count-bases").textContent()).toMatch(/^\d+ 处$/);
 
     expect(external).toEqual([]);
     await context.close();
@@ -466,6 +491,14 @@ describe("live aircraft", () => {
 
     await fleet.click();
     expect(await page.locator(".leaflet-popup-content").textContent()).toContain("1,500 米");
+    await page.locator(".leaflet-popup-close-button").click();
+
+    await page.getByTestId("open-settings").click();
+    await page.getByTestId("fleet-only").check();
+    await page.getByTestId("settings-save").click();
+    expect(await page.locator(".aircraft-marker").count()).toBe(1);
+    expect(await page.getByTestId("live-count").textContent()).toBe("1 架（本队 1 架）");
+    await expect.poll(() => received.at(-1)).toMatchObject({ type: "subscribe", fleetOnly: true });
 
     await sockets[0]!.close();
     await expect.poll(() => page.getByTestId("live-state").textContent()).toMatch(/^实时航迹：未连接，\d+ 秒后重试$/);

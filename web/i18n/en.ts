@@ -31,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   "legend.lake": "Lake",
   "legend.airport": "Airport",
   "legend.gaAirport": "General aviation airport",
+  "legend.landingNight": "Landing point, night-capable",
+  "legend.landingDay": "Landing point, day only",
   "legend.waterOpen": "Open water",
   "legend.waterFrozen": "Frozen this month",
   "legend.waterNoBucket": "No bucket access",

@@ -31,6 +31,8 @@ export const zhCN = {
   "legend.lake": "湖泊",
   "legend.airport": "运输机场",
   "legend.gaAirport": "通用机场",
+  "legend.landingNight": "机降点（可夜间起降）",
+  "legend.landingDay": "机降点（仅昼间）",
   "legend.waterOpen": "可取水",
   "legend.waterFrozen": "本月封冻",
   "legend.waterNoBucket": "不可吊桶取水",

@@ -43,6 +43,13 @@ function mapBbox(map: L.Map): [number, number, number, number] {
   return corners.map((degrees) => Math.round(degrees * 1e4) / 1e4) as [number, number, number, number];
 }
 
+// Shows a message above the map, and the console keeps working under it.
+export function showNotice(text: string): void {
+  const banner = document.getElementById("notice")!;
+  banner.textContent = text;
+  banner.hidden = false;
+}
+
 export function signOut(): void {
   forgetToken();
   window.location.reload();
@@ -86,13 +93,19 @@ export class ConsoleApp {
 
   async start(): Promise<void> {
     const [areas, bases, aircraft, types] = await Promise.all([
-      this.api.get<AdminAreas>("/admin-areas"),
+      this.api.get<AdminAreas>("/admin-areas").catch((error: Error) => error),
       this.api.getAllFeatures<BaseProperties>("/bases"),
       this.api.getAllItems<Aircraft>("/aircraft").catch((error: Error) => error),
       this.api.getAllItems<AircraftType>("/aircraft-types").catch((error: Error) => error),
     ]);
 
-    this.baseMap = drawBaseMap(this.map, areas.features);
+    // Without boundaries the base map still draws the bundled river, lake
+    // and airports, and the console goes on with a notice.
+    if (areas instanceof Error) {
+      console.warn("loading /admin-areas failed", areas);
+      showNotice(t("error.load", { layer: t("layers.baseMap"), message: areas.message }));
+    }
+    this.baseMap = drawBaseMap(this.map, areas instanceof Error ? [] : areas.features);
     this.applyTiles();
 
     const context: AssetContext = {

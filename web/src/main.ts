@@ -1,7 +1,10 @@
 import "leaflet/dist/leaflet.css";
-import "./console.css";
+import "./styles/layout.css";
+import "./styles/panels.css";
+import "./styles/map.css";
+import "./styles/dialogs.css";
 
-import { ConsoleApp, signOut } from "./app.js";
+import { ConsoleApp, showNotice, signOut } from "./app.js";
 import { initLanguage, t, translateDom } from "./core/i18n.js";
 import { storedToken, storeToken, takeTokenFromFragment } from "./core/token.js";
 import { useDefaultMarkerIcons } from "./map/default-icons.js";
@@ -43,7 +46,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error("the console failed to start", error);
-  const banner = document.getElementById("fatal")!;
-  banner.textContent = error instanceof Error ? error.message : String(error);
-  banner.hidden = false;
+  showNotice(error instanceof Error ? error.message : String(error));
 });

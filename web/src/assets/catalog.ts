@@ -97,8 +97,8 @@ const landingPoints: AssetLayerSpec<LandingPointProperties> = {
   titleKey: "layers.landingPoints",
   pane: "markerPane",
   legend: () => [
-    { swatch: landingPointSymbol(true), label: () => `${t("layers.landingPoints")} · ${t("field.nightCapable")}` },
-    { swatch: landingPointSymbol(false), label: () => t("layers.landingPoints") },
+    { swatch: landingPointSymbol(true), label: () => t("legend.landingNight") },
+    { swatch: landingPointSymbol(false), label: () => t("legend.landingDay") },
   ],
   createLayer(feature) {
     const { nameZh, nameEn, nightCapable } = feature.properties;

@@ -1,7 +1,8 @@
-import { currentLanguage } from "./i18n.js";
+import { currentLanguage, t } from "./i18n.js";
 
-// One error from the API's error body: a stable code, the field, and a
-// message already in the language we asked for with Accept-Language.
+// One error from the API's error body: a stable code and a message already
+// in the language requested with Accept-Language. A request that never got
+// a response has status 0 and code network_error.
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -28,8 +29,8 @@ export interface ItemList<T> {
 
 type UnauthorizedHandler = () => void;
 
-// Calls /api/v1 with the bearer token. A 401 calls onUnauthorized (the
-// console then asks for a token again) before the error is raised.
+// Calls /api/v1 with the bearer token. A 401 runs onUnauthorized (the
+// console then shows the sign-in dialog again) before the error is raised.
 export class ApiClient {
   private onUnauthorized: UnauthorizedHandler = () => {};
 
@@ -49,9 +50,15 @@ export class ApiClient {
   async get<T>(path: string, query: Record<string, string | number> = {}): Promise<T> {
     const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
     const url = `${this.baseUrl}${path}${params.size > 0 ? `?${params}` : ""}`;
-    const response = await fetch(url, {
-      headers: { authorization: `Bearer ${this.token}`, "accept-language": currentLanguage(), accept: "application/json" },
-    });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { authorization: `Bearer ${this.token}`, "accept-language": currentLanguage(), accept: "application/json" },
+      });
+    } catch (error) {
+      console.warn(`GET ${path} failed`, error);
+      throw new ApiError(0, "network_error", t("error.network"));
+    }
 
     if (response.ok) {
       return (await response.json()) as T;

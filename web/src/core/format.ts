@@ -4,17 +4,22 @@ import { currentLanguage, t } from "./i18n.js";
 // saving); the API sends UTC.
 export const displayTimeZone = "Asia/Shanghai";
 
+const clockFormat = new Intl.DateTimeFormat("en", {
+  timeZone: displayTimeZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+// Formats a date as "2026-12-05 04:23:48" in China Standard Time, the same
+// in both languages, so that a time read out over the radio is unambiguous.
 export function formatClock(date: Date): string {
-  return new Intl.DateTimeFormat(currentLanguage(), {
-    timeZone: displayTimeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
+  const parts = Object.fromEntries(clockFormat.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 export function formatTimeOfDay(date: Date): string {

@@ -3,7 +3,7 @@ import type { LegendEntry } from "../assets/catalog.js";
 import { aircraftGlyph } from "./icons.js";
 
 // Legend entries for live aircraft; the classes give the same colours as
-// the markers (see console.css).
+// the markers (styles/map.css).
 export function aircraftLegend(): LegendEntry[] {
   const swatch = (classes: string) => `<span class="ac ${classes}"><span class="ac-glyph">${aircraftGlyph("fixed_wing")}</span></span>`;
   return [

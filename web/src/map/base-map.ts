@@ -25,7 +25,7 @@ interface PlaceProperties {
 }
 
 // The map's base colours. Land outside the city is the container's
-// background; see console.css.
+// background in styles/layout.css.
 export const baseStyle = {
   cityFill: "#fbfaf7",
   cityLine: "#3f4a57",

@@ -16,7 +16,7 @@ const panes: Array<[name: string, zIndex: number]> = [
 // as Leaflet [lat, lng] corners.
 export const cityBounds = L.latLngBounds([40.18, 105.2], [42.46, 109.88]);
 
-// Width of the layer panel in CSS pixels (.layer-panel in console.css).
+// Width of the layer panel in CSS pixels (.layer-panel in styles/panels.css).
 export const layerPanelWidthPx = 236;
 
 export function createMap(container: HTMLElement): L.Map {

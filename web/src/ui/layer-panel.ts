@@ -24,6 +24,9 @@ export class LayerPanel extends L.Control {
   private container: HTMLElement | null = null;
   private readonly layers: PanelLayer[] = [];
   private map: L.Map | null = null;
+  // Collapsed, the panel shows only the checkboxes and counts, which leaves
+  // room for the map on small screens.
+  private collapsed = false;
 
   constructor() {
     super({ position: "topright" });
@@ -57,8 +60,17 @@ export class LayerPanel extends L.Control {
       list.append(this.renderOverlay(entry));
     }
 
+    const heading = element("button", { type: "button", class: "panel-heading panel-toggle", "aria-expanded": String(!this.collapsed), "data-testid": "layer-panel-toggle" }, [
+      t("layers.title"),
+    ]);
+    heading.addEventListener("click", () => {
+      this.collapsed = !this.collapsed;
+      this.render();
+    });
+    this.container.classList.toggle("collapsed", this.collapsed);
+
     this.container.replaceChildren(
-      element("h2", { class: "panel-heading", "data-i18n": "layers.title" }),
+      element("h2", { class: "panel-title" }, [heading]),
       list,
       element("div", { class: "layer-group base-legend" }, [
         element("div", { class: "layer-row" }, [element("span", { class: "layer-name", "data-i18n": "layers.baseMap" })]),

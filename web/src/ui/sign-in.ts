@@ -64,7 +64,7 @@ async function checkToken(token: string): Promise<string | null> {
     await new ApiClient(token).get("/aircraft-types", { limit: 1 });
     return null;
   } catch (error) {
-    if (error instanceof ApiError) {
+    if (error instanceof ApiError && error.code !== "network_error") {
       return error.message;
     }
     return t("signIn.network");
