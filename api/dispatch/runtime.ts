@@ -15,8 +15,8 @@ import type { RestrictedArea } from "../../tracking/alerts/rules.js";
 export interface DispatchRuleOptions {
   progress: ProgressOptions;
   thresholds: AlertThresholds;
-  // Wall-clock time between reloads of missions, bases and areas; a route
-  // that changes them asks for a reload at once.
+  // Wall-clock time between reloads of missions, bases and areas. A route
+  // that changes them requests a reload at once.
   refreshIntervalMs: number;
 }
 
@@ -79,7 +79,7 @@ function snapshotOf(track: TrackState): TrackSnapshot {
 }
 
 // Runs the tracking rules of dispatch: moves mission status from positions
-// and keeps the flight-following alerts in line with what holds now. Track
+// and keeps the flight-following alerts in line with the conditions now true. Track
 // changes arrive synchronously from TrackingService.onChanges and are worked
 // off one batch at a time, so the database sees one writer per aircraft.
 export class DispatchRuntime implements DispatchEvents {
@@ -180,8 +180,8 @@ export class DispatchRuntime implements DispatchEvents {
     return this.cache;
   }
 
-  // An aircraft is taken as airborne when it says so, or, for trackers that
-  // report no air/ground state, when it moves faster than a helicopter taxis.
+  // An aircraft is taken as airborne when its feed reports so, or, for trackers
+  // that report no air/ground state, when it moves faster than a helicopter taxis.
   private isAirborne(snapshot: TrackSnapshot): boolean {
     if (snapshot.onGround !== null) {
       return !snapshot.onGround;

@@ -1,7 +1,7 @@
-// Distances between a point and lines or polygons in a local plane around
-// the point: x east and y north in km, one degree of latitude being
-// 111.195 km (the WGS-84 mean radius 6371.0088 km times pi / 180) and one of
-// longitude that times cos(latitude). Within 100 km of the point the error
+// Distances between a point and lines or polygons, measured in a local plane
+// around the point with x east and y north in km. One degree of latitude is
+// 111.195 km (the WGS-84 mean radius 6371.0088 km times pi / 180), and one
+// degree of longitude is that times cos(latitude). Within 100 km of the point the error
 // against the ellipsoidal geodesic stays under 1 %, which is plenty for
 // corridor, scene and restricted-area checks of a few kilometres.
 export type LonLat = readonly [number, number];

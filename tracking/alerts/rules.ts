@@ -7,7 +7,7 @@ import { distanceKm, distanceToLineKm, polygonContains, type LonLat, type Polygo
 export const alertKinds = ["lost_contact", "emergency_squawk", "route_deviation", "restricted_area", "low_endurance", "overdue"] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
-// Ordered by severity: a rise to a later level asks for a new acknowledgement.
+// Ordered by severity: a rise to a later level requires a new acknowledgement.
 export const alertLevels = ["warning", "alarm", "escalation", "emergency"] as const;
 export type AlertLevel = (typeof alertLevels)[number];
 
@@ -169,8 +169,8 @@ function restrictedArea(aircraft: AircraftState, context: AlertContext): AlertCo
 }
 
 // NOTE: the fuel left is an estimate from the time airborne against the
-// type's endurance on full tanks; a flight that started with part-full tanks
-// or refuelled with the engine running is not seen.
+// type's endurance on full tanks. A flight that started with part-full tanks
+// is estimated too high, and refuelling with the rotors turning is not detected.
 function lowEndurance(aircraft: AircraftState, context: AlertContext): AlertCondition | null {
   if (!aircraft.airborne || aircraft.airborneSinceMs === null || !aircraft.lonLat || context.fuelBases.length === 0) {
     return null;
@@ -214,7 +214,7 @@ function condition(aircraft: AircraftState, kind: AlertKind, level: AlertLevel, 
   return { aircraftId: aircraft.aircraftId, kind, level, missionId: aircraft.mission?.id ?? null, details };
 }
 
-// Lists every alert condition that holds now, at most one per aircraft and kind.
+// Lists every alert condition true at context.nowMs, at most one per aircraft and kind.
 export function evaluateAlerts(aircraftList: readonly AircraftState[], context: AlertContext): AlertCondition[] {
   const conditions: AlertCondition[] = [];
   for (const aircraft of aircraftList) {

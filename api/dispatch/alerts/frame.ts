@@ -24,7 +24,7 @@ export const alertFrameFields = [
 
 export type AlertFrame = Record<(typeof alertFrameFields)[number], unknown>;
 
-// What happened to the alert that the frame reports.
+// The change to the alert that the frame reports.
 export type AlertChange = "raised" | "level_changed" | "acknowledged" | "cleared";
 
 function iso(ms: number | null): string | null {

@@ -42,7 +42,13 @@ export async function getAlert(db: Db, id: number): Promise<AlertRow> {
 }
 
 export async function listAlerts(db: Db, options: { open?: boolean; limit: number; offset: number }) {
-  const where = options.open === undefined ? sql`TRUE` : options.open ? sql`al.cleared_at IS NULL` : sql`al.cleared_at IS NOT NULL`;
+  let where = sql`TRUE`;
+  if (options.open === true) {
+    where = sql`al.cleared_at IS NULL`;
+  }
+  if (options.open === false) {
+    where = sql`al.cleared_at IS NOT NULL`;
+  }
   const rows = await db.execute<AlertRow & Record<string, unknown>>(
     sql`${alertSelect} WHERE ${where} ORDER BY al.raised_at DESC, al.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`,
   );
@@ -77,7 +83,7 @@ interface OpenAlert {
 // Brings the stored alerts in line with the conditions that hold now: raises
 // the new ones, changes levels, and clears those whose condition ended. Only
 // aircraft in `evaluatedAircraftIds` are cleared, so an alert outlives a
-// restart until its aircraft is heard again. A rise in level asks for a new
+// restart until its aircraft is heard again. A rise in level requires a new
 // acknowledgement. Returns the changes to broadcast.
 export async function reconcileAlerts(
   db: Db,

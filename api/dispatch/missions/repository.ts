@@ -64,7 +64,7 @@ function pgErrorOf(error: unknown): PgError {
 }
 
 // Locks the aircraft row so that a second assignment of the same aircraft
-// waits for this one and then sees it on_mission.
+// waits for this one and then reads it as on_mission.
 async function lockAvailableAircraft(tx: Tx, aircraftId: number): Promise<void> {
   const rows = await tx.execute<{ status: string }>(sql`SELECT status FROM aircraft WHERE id = ${aircraftId} FOR UPDATE`);
   const aircraft = rows[0];

@@ -1,7 +1,7 @@
 export const missionStatuses = ["requested", "dispatched", "airborne", "on_scene", "returning", "landed", "closed", "cancelled"] as const;
 export type MissionStatus = (typeof missionStatuses)[number];
 
-// Statuses in which the mission holds its aircraft: the aircraft is
+// Statuses in which the mission keeps its aircraft: the aircraft is
 // on_mission and cannot be assigned again. The partial unique index
 // missions_active_aircraft_key lists the same statuses.
 export const activeStatuses: readonly MissionStatus[] = ["requested", "dispatched", "airborne", "on_scene", "returning"];
