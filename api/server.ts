@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 
 import { TrackingService } from "../tracking/service.js";
+import { loadFeedsConfig } from "../tracking/sources/config.js";
 import { createApp } from "./app.js";
 import { verifyToken } from "./auth/tokens.js";
 import { readConfig } from "./config.js";
@@ -20,6 +21,10 @@ export async function startServer() {
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await tracking.start(server);
+  const failed = await tracking.registry.startAll(await loadFeedsConfig());
+  if (failed.length > 0) {
+    logger.warn({ failed }, "some feed sources did not start; see the errors above");
+  }
   logger.info({ host: config.host, port: config.port }, "api listening");
 
   const stop = async (signal: string) => {

@@ -6,7 +6,8 @@ import type { Logger } from "../api/logger.js";
 import { defaultHubOptions, LiveHub, type HubOptions } from "./live/hub.js";
 import { presentTrack, type TrackFrame } from "./live/track-frame.js";
 import type { Observation } from "./observation.js";
-import { SourceStats } from "./sources/stats.js";
+import { SourceRegistry } from "./sources/registry.js";
+import type { SourceStats } from "./sources/stats.js";
 import { defaultWriterOptions, PositionWriter, type PositionWriterOptions } from "./store/position-writer.js";
 import { loadFleet } from "./tracks/fleet.js";
 import { defaultTrackOptions, TrackTable, type TrackState, type TrackTableOptions } from "./tracks/track-table.js";
@@ -34,6 +35,9 @@ export class TrackingService {
   readonly table: TrackTable;
   readonly writer: PositionWriter;
   readonly hub: LiveHub;
+  // Sources started from configuration or the admin API.
+  readonly registry: SourceRegistry;
+  // Sources without a transport of their own, such as HTTP push.
   readonly sources = new Map<string, SourceStats>();
   private timers: NodeJS.Timeout[] = [];
   private publishScheduled = false;
@@ -49,6 +53,7 @@ export class TrackingService {
     this.table = new TrackTable(new Map(), options.tracks);
     this.writer = new PositionWriter(database.sql, logger, options.writer);
     this.hub = new LiveHub(() => this.frames(this.table.all()), authenticate, logger, options.hub);
+    this.registry = new SourceRegistry({ sink: { ingest: (observation) => this.ingest(observation) }, logger });
   }
 
   async start(server?: Server): Promise<void> {
@@ -66,6 +71,7 @@ export class TrackingService {
     for (const timer of this.timers) {
       clearInterval(timer);
     }
+    await this.registry.stopAll();
     for (const hook of this.stopHooks) {
       await hook();
     }
@@ -85,7 +91,8 @@ export class TrackingService {
     this.changeListeners.push(listener);
   }
 
-  // Registers a source's counters so GET /api/v1/feeds lists them.
+  // Registers the counters of a source that has no transport in the
+  // registry (HTTP push), so GET /api/v1/feeds lists them.
   registerSource(stats: SourceStats): SourceStats {
     this.sources.set(stats.sourceId, stats);
     return stats;
@@ -93,7 +100,7 @@ export class TrackingService {
 
   ingest(observation: Observation, nowMs = Date.now()): void {
     const outcome = this.table.ingest(observation, nowMs);
-    const stats = this.sources.get(observation.sourceId);
+    const stats = this.sources.get(observation.sourceId) ?? this.registry.statsOf(observation.sourceId);
     if (outcome.rejected) {
       stats?.countRejected(outcome.rejected);
       return;
@@ -115,6 +122,11 @@ export class TrackingService {
       });
     }
     this.schedulePublish();
+  }
+
+  // Counters of every source: configured transports first, then pushed feeds.
+  sourceStats() {
+    return [...this.registry.list(), ...[...this.sources.values()].map((stats) => stats.toJSON())];
   }
 
   frames(tracks: Iterable<TrackState>): TrackFrame[] {

@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 
 import type { Observation } from "../../tracking/observation.js";
+import { FeedConfigError } from "../../tracking/sources/config.js";
 import { SourceStats } from "../../tracking/sources/stats.js";
+import { ApiError, notFound } from "../http/errors.js";
+import { adminOnly } from "../auth/roles.js";
 import type { AppDeps } from "../http/context.js";
 import { readJson, type Router } from "../http/router.js";
 import { renderMessage } from "../http/messages.js";
@@ -46,10 +49,37 @@ export function registerFeedRoutes(router: Router, deps: AppDeps): void {
   router.add({ method: "GET", path: "/api/v1/feeds", access: "any", summary: "Feed sources with their counters", tag }, (c) => {
     const tracking = deps.tracking;
     return c.json({
-      sources: tracking ? [...tracking.sources.values()].map((s) => s.toJSON()) : [],
+      sources: tracking ? tracking.sourceStats() : [],
       store: tracking ? tracking.writer.stats() : null,
       live: tracking ? { aircraft: tracking.table.size, clients: tracking.hub.clientCount } : null,
     });
+  });
+
+  // Starts a source at run time; the body is one entry of the FEEDS_CONFIG file.
+  router.add({ method: "POST", path: "/api/v1/feeds", access: adminOnly, summary: "Add and start a feed source", tag }, async (c) => {
+    const body = await readJson(c);
+    if (!deps.tracking) {
+      throw new ApiError(503, { code: "tracking_disabled", field: "tracking" });
+    }
+    try {
+      const source = await deps.tracking.registry.add(body);
+      deps.logger.info({ sourceId: source.id, by: c.get("principal")?.name }, "feed source added through the API");
+      return c.json(source.stats.toJSON(), 201);
+    } catch (error) {
+      if (error instanceof FeedConfigError) {
+        throw new ApiError(422, { code: "invalid_feed_config", field: "body", expected: error.issues.join("; ") });
+      }
+      throw new ApiError(422, { code: "feed_start_failed", field: "body", expected: (error as Error).message });
+    }
+  });
+
+  router.add({ method: "DELETE", path: "/api/v1/feeds/:id", access: adminOnly, summary: "Stop and remove a feed source", tag }, async (c) => {
+    const id = c.req.param("id")!;
+    if (!deps.tracking || !(await deps.tracking.registry.remove(id))) {
+      throw notFound("id", id);
+    }
+    deps.logger.info({ sourceId: id, by: c.get("principal")?.name }, "feed source removed through the API");
+    return c.body(null, 204);
   });
 
   // Valid positions are ingested and invalid ones are listed by index with a

@@ -201,6 +201,18 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d, f, v) => `${f}：互助请求当前状态为 ${v}，只有 ${d.expected} 状态可以执行此操作`,
     en: (d, f, v) => `${f}: the mutual-aid request is ${v}; this step needs it to be ${d.expected}`,
   },
+  invalid_feed_config: {
+    "zh-CN": (d) => `数据源配置无效：${d.expected}`,
+    en: (d) => `invalid feed source configuration: ${d.expected}`,
+  },
+  feed_start_failed: {
+    "zh-CN": (d) => `数据源无法启动：${d.expected}`,
+    en: (d) => `feed source could not start: ${d.expected}`,
+  },
+  tracking_disabled: {
+    "zh-CN": () => "本服务未启用实时跟踪",
+    en: () => "live tracking is not enabled in this service",
+  },
   internal_error: {
     "zh-CN": () => "服务器内部错误，已记录日志",
     en: () => "internal server error, it has been logged",
