@@ -468,6 +468,7 @@ describe("live aircraft", () => {
     expect(await page.locator('.ac[data-icao="780A11"]').getAttribute("class")).toContain("ac-traffic");
     expect(await page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
     expect(await page.getByTestId("live-count").textContent()).toBe("3 架（本队 1 架）");
+    expect(await page.getByTestId("count-liveAircraft").textContent()).toBe("3 架");
 
     await expect.poll(() => received.length).toBeGreaterThan(0);
     const subscribe = received[0] as { type: string; bbox: number[]; fleetOnly: boolean };

@@ -21,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   "layers.liveAircraft": "Live aircraft",
   "layers.baseMap": "Base map",
   "layers.count": "{n}",
+  "layers.aircraftCount": "{n}",
   "layers.loading": "Loading…",
   "layers.failed": "Failed to load",
 

@@ -21,6 +21,7 @@ export const zhCN = {
   "layers.liveAircraft": "实时航空器",
   "layers.baseMap": "底图",
   "layers.count": "{n} 处",
+  "layers.aircraftCount": "{n} 架",
   "layers.loading": "加载中…",
   "layers.failed": "加载失败",
 

@@ -130,6 +130,7 @@ export class ConsoleApp {
         layer: loaded.group,
         legend: loaded.spec.legend(),
         count: () => loaded.count,
+        countKey: "layers.count",
         error: () => loaded.error,
         visible: true,
       });
@@ -147,6 +148,7 @@ export class ConsoleApp {
       layer: this.aircraftLayer.group,
       legend: aircraftLegend(),
       count: () => this.aircraftLayer.counts().total,
+      countKey: "layers.aircraftCount",
       error: () => null,
       visible: true,
     });

@@ -188,7 +188,7 @@ function aircraftPopup(track: Track): HTMLElement {
   const badges = [track.fleet ? t("popup.fleet") : null, track.stale ? t("popup.stale") : null].filter((b): b is string => b !== null);
   return renderPopup({
     nameZh: displayName(track),
-    nameEn: displayName(track),
+    nameEn: null,
     kindLabel: enumLabel("enum.category", track.category ?? "unknown") ?? "",
     badges,
     rows: [

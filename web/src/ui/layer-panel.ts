@@ -13,6 +13,9 @@ export interface PanelLayer {
   legend: LegendEntry[];
   // Features drawn; null while loading.
   count: () => number | null;
+  // The message for the count, with the measure word the count takes in
+  // Chinese (处 for places, 架 for aircraft).
+  countKey: MessageKey;
   error: () => string | null;
   visible: boolean;
 }
@@ -99,7 +102,7 @@ export class LayerPanel extends L.Control {
     if (count === null) {
       return t("layers.loading");
     }
-    return t("layers.count", { n: count });
+    return t(entry.countKey, { n: count });
   }
 
   private renderOverlay(entry: PanelLayer): HTMLElement {

@@ -1,0 +1,58 @@
+// The API responses the panel reads, with only the fields it uses.
+export interface IncidentView {
+  id: number;
+  kind: string;
+  lonLat: [number, number];
+}
+
+export interface CandidateView {
+  rank: number;
+  aircraftId: number;
+  registration: string;
+  typeName: string;
+  typeNameZh: string | null;
+  status: "ok" | "unable";
+  etaMin: number | null;
+  meetsTarget: boolean;
+  reasons: Array<{ code: string }>;
+  bucket: { turnMin: number; dropsPerHour: number } | null;
+}
+
+export interface CandidateReportView {
+  targetMin: number;
+  candidates: CandidateView[];
+}
+
+export interface MissionEventView {
+  time: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: string;
+  note: string | null;
+}
+
+export interface MissionView {
+  id: number;
+  registration: string;
+  status: string;
+  arrivalMin: number | null;
+  timeline: MissionEventView[];
+}
+
+export interface AlertView {
+  id: number;
+  kind: string;
+  level: string;
+  registration: string;
+  message: Record<string, string>;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  clearedAt: string | null;
+}
+
+export interface AlertFrameMessage {
+  type: "alert";
+  change: "raised" | "level_changed" | "acknowledged" | "cleared";
+  alert: AlertView;
+}
