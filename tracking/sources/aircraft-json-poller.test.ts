@@ -52,8 +52,10 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** Only the hanging receiver gets a short timeout, so a busy test machine cannot fail the other tests. */
 function createPoller(path: string, sink = new CollectingSink()) {
-  const poller = new AircraftJsonPoller({ id: "poll-test", url: `${baseUrl}${path}`, sink, logger: quietLogger, intervalMs: 20, timeoutMs: 200 });
+  const timeoutMs = path === "/hang" ? 200 : 10_000;
+  const poller = new AircraftJsonPoller({ id: "poll-test", url: `${baseUrl}${path}`, sink, logger: quietLogger, intervalMs: 20, timeoutMs });
   return { poller, sink };
 }
 
@@ -98,7 +100,7 @@ describe("aircraft.json poller", () => {
     expect(poller.stats.rejected.duplicate).toBe(63);
   });
 
-  it("records an HTTP 500 and recovers", async () => {
+  it("records an HTTP 500", async () => {
     const { poller } = createPoller("/broken");
 
     await poller.pollOnce();
@@ -108,7 +110,7 @@ describe("aircraft.json poller", () => {
     expect(poller.failedPolls).toBe(1);
   });
 
-  it("times out a receiver that never answers", async () => {
+  it("times out a silent receiver", async () => {
     const { poller } = createPoller("/hang");
 
     await poller.pollOnce();

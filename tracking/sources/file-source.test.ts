@@ -60,6 +60,16 @@ describe("file source", () => {
     expect(spanS).toBeLessThan(62);
   });
 
+  it("keeps one stats object across reads", async () => {
+    const { source } = await readFixture("pymodes_sample_data_adsb.csv");
+    const stats = source.stats;
+
+    await source.start();
+
+    expect(source.stats).toBe(stats);
+    expect(stats.received).toBe(4000);
+  });
+
   it("shifts recorded times to the start time", async () => {
     const startMs = Date.UTC(2026, 11, 4, 12, 0, 0);
     const { sink } = await readFixture("beastblackbox_ulss7_2018-04-03.sbs.txt", { shiftToStart: true, startMs });
@@ -79,13 +89,15 @@ describe("file source", () => {
     expect(sink.observations.map((observation) => observation.timeMs)).toEqual([1_000_000, 1_000_050]);
   });
 
-  it("rejects a file of unknown format", async () => {
+  it("rejects a file of unknown format", () => {
     const directory = mkdtempSync(join(tmpdir(), "file-source-"));
     const path = join(directory, "notes.txt");
     writeFileSync(path, "shopping list\n");
-    const source = new FileSource({ id: "unknown", path, sink: new CollectingSink(), logger: quietLogger });
+    expect(() => new FileSource({ id: "unknown", path, sink: new CollectingSink(), logger: quietLogger })).toThrow(/format not recognised/);
+  });
 
-    await expect(source.start()).rejects.toThrow(/format not recognised/);
+  it("rejects a missing file without a format", () => {
+    expect(() => new FileSource({ id: "missing", path: "/nonexistent/feed.sbs", sink: new CollectingSink(), logger: quietLogger })).toThrow(/ENOENT/);
   });
 
   it("fails on a missing file", async () => {

@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import type { Logger } from "../../api/logger.js";
 import type { Observation } from "../observation.js";
 import { AircraftJsonIngester } from "./aircraft-json-ingest.js";
@@ -41,37 +40,34 @@ const SNIFF_BYTES = 256;
 
 export class FileSource implements FeedSource {
   readonly id: string;
-  stats: SourceStats;
-  /** Format read, known once `start()` has sniffed it. */
-  format: FileFormat | null;
+  readonly stats: SourceStats;
+  readonly format: FileFormat;
 
+  private readonly context: FeedContext;
   private readonly logger: Logger;
+  private activeSink: ObservationSink;
   private stopped = false;
 
+  /** Sniffs the format from the file's first bytes when none is given, so it throws when the file cannot be read. */
   constructor(private readonly options: FileSourceOptions) {
     this.id = options.id;
-    this.format = options.format ?? null;
-    this.stats = createFeedContext(options, this.format ?? "unknown", "file").stats;
+    this.format = options.format ?? sniffFileFormatSync(options.path);
+    this.activeSink = options.sink;
+    const forwardingSink: ObservationSink = { ingest: (observation) => this.activeSink.ingest(observation) };
+    this.context = createFeedContext({ ...options, sink: forwardingSink, sbsUtcOffsetMin: options.sbsUtcOffsetMin ?? 0 }, this.format, "file");
+    this.stats = this.context.stats;
     this.logger = sourceLogger(options);
   }
 
   /** Reads the whole file; resolves when every line or record has been ingested. */
   async start(): Promise<void> {
     this.stopped = false;
-    const format = this.options.format ?? (await sniffFileFormat(this.options.path));
     const startMs = this.options.startMs ?? Date.now();
-    const sink = this.options.shiftToStart ? new ShiftingSink(this.options.sink, startMs) : this.options.sink;
-    const context = createFeedContext(
-      { ...this.options, sink, sbsUtcOffsetMin: this.options.sbsUtcOffsetMin ?? 0 },
-      format,
-      "file",
-    );
-    this.format = format;
-    this.stats = context.stats;
-    this.logger.info({ path: this.options.path, format }, "file source reading");
+    this.activeSink = this.options.shiftToStart ? new ShiftingSink(this.options.sink, startMs) : this.options.sink;
+    this.logger.info({ path: this.options.path, format: this.format }, "file source reading");
 
     try {
-      await this.read(format, context, startMs);
+      await this.read(this.format, this.context, startMs);
       this.logger.info({ path: this.options.path, received: this.stats.received, decoded: this.stats.decoded }, "file source finished");
     } catch (error) {
       this.stats.lastError = (error as Error).message;
@@ -118,7 +114,7 @@ export class FileSource implements FeedSource {
     }
   }
 
-  /** A function that handles one line given its index in the file. */
+  /** Returns a function that handles one line given its index in the file. */
   private lineHandler(format: Exclude<FileFormat, "beast">, context: FeedContext, startMs: number): (line: string, index: number) => void {
     const untimedIntervalMs = this.options.untimedIntervalMs ?? DEFAULT_UNTIMED_INTERVAL_MS;
     if (format === "json") {
@@ -198,15 +194,15 @@ class ShiftingSink implements ObservationSink {
   }
 }
 
-/** Guesses a file's format from its first bytes; throws when none fits. */
-export async function sniffFileFormat(path: string): Promise<FileFormat> {
-  const handle = await open(path, "r");
+/** Guesses a file's format from its first bytes; throws when the file cannot be read or no format fits. */
+export function sniffFileFormatSync(path: string): FileFormat {
+  const descriptor = openSync(path, "r");
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const bytesRead = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
     return sniffFormat(buffer.subarray(0, bytesRead), path);
   } finally {
-    await handle.close();
+    closeSync(descriptor);
   }
 }
 

@@ -74,6 +74,33 @@ describe("source registry", () => {
     expect(registry.list().map((stats) => stats.id)).toEqual(["first"]);
   });
 
+  it("reports added and removed sources", async () => {
+    const added: string[] = [];
+    const removed: string[] = [];
+    const registry = new SourceRegistry({
+      sink: new CollectingSink(),
+      logger: quietLogger,
+      onSourceAdded: (source) => added.push(source.id),
+      onSourceRemoved: (source) => removed.push(source.id),
+    });
+    registries.push(registry);
+
+    await registry.add({ id: "push", format: "sbs", transport: "tcp-listener", port: 0 });
+    await registry.remove("push");
+
+    expect(added).toEqual(["push"]);
+    expect(removed).toEqual(["push"]);
+  });
+
+  it("lists a file source that failed with its error", async () => {
+    const { registry } = createRegistry();
+
+    await registry.add({ id: "recording", format: "sbs", transport: "file", path: "/nonexistent/recording.sbs" });
+    await waitFor(() => registry.list()[0]?.lastError !== null, "the file source to fail");
+
+    expect(registry.list()[0]!.lastError).toMatch(/ENOENT/);
+  });
+
   it("shows relocated sources", async () => {
     const { registry } = createRegistry();
 

@@ -16,6 +16,10 @@ import { TcpListenerSource } from "./tcp-listener.js";
 export interface SourceRegistryOptions {
   sink: ObservationSink;
   logger?: Logger;
+  /** Called when a source has started, e.g. to register its stats with the tracking service. */
+  onSourceAdded?: (source: FeedSource) => void;
+  /** Called when a source has stopped and left the registry. */
+  onSourceRemoved?: (source: FeedSource) => void;
 }
 
 export type SourceStatsJson = ReturnType<SourceStats["toJSON"]>;
@@ -96,17 +100,19 @@ export class SourceRegistry {
     const source = createSource(config, this.options.sink, this.options.logger);
     this.sources.set(config.id, source);
     if (config.transport === "file") {
-      source.start().catch((error: unknown) => this.logger.error({ err: error, sourceId: config.id }, "file source failed"));
-      return source;
+      // The file source logs its own failure; the registry keeps it listed with lastError set.
+      source.start().catch(() => {});
+    } else {
+      try {
+        await source.start();
+      } catch (error) {
+        this.sources.delete(config.id);
+        throw error;
+      }
     }
 
-    try {
-      await source.start();
-    } catch (error) {
-      this.sources.delete(config.id);
-      throw error;
-    }
     this.logger.info({ sourceId: config.id, transport: config.transport, format: config.format }, "feed source added");
+    this.options.onSourceAdded?.(source);
     return source;
   }
 
@@ -120,6 +126,7 @@ export class SourceRegistry {
     this.sources.delete(id);
     await source.stop();
     this.logger.info({ sourceId: id }, "feed source removed");
+    this.options.onSourceRemoved?.(source);
     return true;
   }
 
