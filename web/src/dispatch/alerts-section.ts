@@ -1,0 +1,67 @@
+import { beep } from "./beep.js";
+import { el, type PanelContext } from "./context.js";
+import type { DispatchMessageKey } from "./i18n.js";
+import type { AlertFrameMessage, AlertView } from "./types.js";
+
+// The open flight-following alerts, newest first, with an acknowledge
+// button each. A raised alert or a rise in level plays the beep.
+export class AlertsSection {
+  readonly root = el("section", { class: "dispatch-alerts", "data-testid": "dispatch-alerts" });
+  private readonly alerts = new Map<number, AlertView>();
+  beeps = 0;
+
+  constructor(private readonly context: PanelContext) {}
+
+  async load(): Promise<void> {
+    const list = await this.context.api.get<{ items: AlertView[] }>("/alerts?open=true&limit=200");
+    this.alerts.clear();
+    for (const alert of list.items) {
+      this.alerts.set(alert.id, alert);
+    }
+    this.render();
+  }
+
+  apply(message: AlertFrameMessage): void {
+    const alert = message.alert;
+    if (message.change === "cleared") {
+      this.alerts.delete(alert.id);
+    } else {
+      this.alerts.set(alert.id, alert);
+    }
+    if (message.change === "raised" || (message.change === "level_changed" && alert.acknowledgedAt === null)) {
+      if (beep(alert.level === "emergency")) {
+        this.beeps++;
+        this.root.dataset.beeps = String(this.beeps);
+      }
+    }
+    this.render();
+  }
+
+  render(): void {
+    const { tr, language } = this.context;
+    const items = [...this.alerts.values()].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+    const rows = items.map((alert) => {
+      const acknowledge = el("button", { type: "button", "data-testid": `acknowledge-${alert.id}` }, [tr("dispatch.acknowledge")]);
+      acknowledge.addEventListener("click", () => void this.acknowledge(alert.id));
+      const state = alert.acknowledgedAt ? el("span", { class: "dispatch-muted" }, [tr("dispatch.acknowledgedBy", { by: alert.acknowledgedBy ?? "" })]) : acknowledge;
+      return el("li", { class: `dispatch-alert dispatch-level-${alert.level}`, "data-testid": `alert-${alert.id}`, "data-kind": alert.kind }, [
+        el("strong", {}, [tr(`level.${alert.level}` as DispatchMessageKey)]),
+        " ",
+        alert.message[language()] ?? alert.message.en ?? alert.kind,
+        " ",
+        state,
+      ]);
+    });
+    this.root.replaceChildren(el("h3", {}, [tr("dispatch.alerts")]), rows.length ? el("ul", {}, rows) : el("p", { class: "dispatch-muted" }, [tr("dispatch.noAlerts")]));
+  }
+
+  private async acknowledge(id: number): Promise<void> {
+    try {
+      const alert = await this.context.api.post<AlertView>(`/alerts/${id}/acknowledge`, {});
+      this.alerts.set(id, alert);
+      this.render();
+    } catch (error) {
+      this.context.showError(error);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { DispatchApi } from "./api.js";
+import type { DispatchLanguage, DispatchMessageKey } from "./i18n.js";
+
+// What every section of the panel shares.
+export interface PanelContext {
+  api: DispatchApi;
+  language: () => DispatchLanguage;
+  tr: (key: DispatchMessageKey, params?: Record<string, string | number>) => string;
+  showError: (error: unknown) => void;
+}
+
+// Builds a DOM element without innerHTML, so that names and notes from the
+// API can never inject markup.
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  children: Array<Node | string | null | false> = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== false) {
+      node.append(child);
+    }
+  }
+  return node;
+}

@@ -1,0 +1,162 @@
+import L from "leaflet";
+
+import { el, type PanelContext } from "./context.js";
+import type { DispatchMessageKey } from "./i18n.js";
+import type { CandidateReportView, CandidateView, IncidentView, MissionView } from "./types.js";
+
+const incidentKinds = ["forest_fire", "grassland_fire", "flood", "earthquake", "medical_evacuation", "search_and_rescue", "hazardous_chemicals"];
+
+// Creating an incident from a map click, then its candidates ranked by ETA
+// with a dispatch button each.
+export class IncidentSection {
+  readonly root = el("section", { class: "dispatch-incident" });
+  private picking = false;
+  private lonLat: [number, number] | null = null;
+  private marker: L.CircleMarker | null = null;
+  private incident: IncidentView | null = null;
+  private report: CandidateReportView | null = null;
+  private form = { kind: "forest_fire", priority: "1", reporter: "", notes: "" };
+
+  constructor(
+    private readonly context: PanelContext,
+    private readonly map: L.Map,
+    private readonly onDispatched: (mission: MissionView) => void,
+  ) {
+    map.on("click", (event: L.LeafletMouseEvent) => this.pick(event.latlng));
+  }
+
+  private pick(latLng: L.LatLng): void {
+    if (!this.picking) {
+      return;
+    }
+    this.picking = false;
+    this.map.getContainer().style.cursor = "";
+    // 5 decimals of a degree is about 1 m, finer than any reported position.
+    this.lonLat = [Number(latLng.lng.toFixed(5)), Number(latLng.lat.toFixed(5))];
+    this.marker?.remove();
+    this.marker = L.circleMarker(latLng, { radius: 9, color: "#c62828", weight: 3 }).addTo(this.map);
+    this.incident = null;
+    this.report = null;
+    this.render();
+  }
+
+  render(): void {
+    const { tr } = this.context;
+    const pickButton = el("button", { type: "button", "data-testid": "dispatch-pick" }, [tr("dispatch.pick")]);
+    pickButton.addEventListener("click", () => {
+      this.picking = true;
+      this.map.getContainer().style.cursor = "crosshair";
+      this.render();
+    });
+
+    const children: Array<Node | null> = [el("h3", {}, [tr("dispatch.title")]), pickButton];
+    if (this.picking) {
+      children.push(el("p", { class: "dispatch-muted" }, [tr("dispatch.pickHint")]));
+    }
+    if (this.lonLat && !this.incident) {
+      children.push(this.renderForm(this.lonLat));
+    }
+    if (this.incident) {
+      children.push(el("p", { "data-testid": "dispatch-incident" }, [tr("dispatch.incident", { id: this.incident.id, kind: tr(`kind.${this.incident.kind}` as DispatchMessageKey) })]));
+    }
+    if (this.report) {
+      children.push(this.renderCandidates(this.report));
+    }
+    this.root.replaceChildren(...children.filter((child): child is Node => child !== null));
+  }
+
+  private renderForm(lonLat: [number, number]): HTMLElement {
+    const { tr } = this.context;
+    const kind = el(
+      "select",
+      { "data-testid": "dispatch-kind" },
+      incidentKinds.map((value) => {
+        const option = el("option", { value }, [tr(`kind.${value}` as DispatchMessageKey)]);
+        option.selected = value === this.form.kind;
+        return option;
+      }),
+    );
+    kind.addEventListener("change", () => (this.form.kind = kind.value));
+    const priority = el("select", { "data-testid": "dispatch-priority" }, ["1", "2", "3", "4", "5"].map((value) => el("option", { value }, [value])));
+    priority.value = this.form.priority;
+    priority.addEventListener("change", () => (this.form.priority = priority.value));
+    const reporter = el("input", { type: "text", maxlength: "200", "data-testid": "dispatch-reporter" });
+    reporter.value = this.form.reporter;
+    reporter.addEventListener("input", () => (this.form.reporter = reporter.value));
+    const notes = el("textarea", { rows: "2", maxlength: "4000" });
+    notes.value = this.form.notes;
+    notes.addEventListener("input", () => (this.form.notes = notes.value));
+    const create = el("button", { type: "button", "data-testid": "dispatch-create" }, [tr("dispatch.create")]);
+    create.addEventListener("click", () => void this.create(lonLat));
+
+    return el("div", { class: "dispatch-form" }, [
+      el("p", {}, [tr("dispatch.picked", { lon: lonLat[0], lat: lonLat[1] })]),
+      el("label", {}, [tr("dispatch.kind"), kind]),
+      el("label", {}, [tr("dispatch.priority"), priority]),
+      el("label", {}, [tr("dispatch.reporter"), reporter]),
+      el("label", {}, [tr("dispatch.notes"), notes]),
+      create,
+    ]);
+  }
+
+  private renderCandidates(report: CandidateReportView): HTMLElement {
+    const { tr } = this.context;
+    if (report.candidates.length === 0) {
+      return el("p", { class: "dispatch-muted" }, [tr("dispatch.noCandidates")]);
+    }
+    const rows = report.candidates.map((candidate) => this.renderCandidate(candidate, report.targetMin));
+    return el("div", {}, [el("h4", {}, [tr("dispatch.candidates")]), el("ol", { class: "dispatch-candidates", "data-testid": "dispatch-candidates" }, rows)]);
+  }
+
+  private renderCandidate(candidate: CandidateView, targetMin: number): HTMLElement {
+    const { tr, language } = this.context;
+    const typeName = language() === "zh-CN" ? (candidate.typeNameZh ?? candidate.typeName) : candidate.typeName;
+    const eta = candidate.etaMin === null ? tr("dispatch.etaUnknown") : tr("dispatch.eta", { eta: Math.round(candidate.etaMin) });
+    const target = tr(candidate.meetsTarget ? "dispatch.meetsTarget" : "dispatch.missesTarget", { target: targetMin });
+    const dispatchButton = el("button", { type: "button", "data-testid": `dispatch-${candidate.aircraftId}` }, [tr("dispatch.dispatch")]);
+    dispatchButton.addEventListener("click", () => void this.dispatch(candidate.aircraftId));
+
+    return el("li", { class: candidate.meetsTarget ? "dispatch-meets" : "dispatch-misses", "data-testid": `candidate-${candidate.aircraftId}` }, [
+      el("strong", {}, [candidate.registration]),
+      ` ${typeName} · ${eta} · ${target}`,
+      candidate.status === "unable" ? el("div", { class: "dispatch-muted" }, [tr("dispatch.unable", { reasons: candidate.reasons.map((r) => r.code).join(", ") })]) : null,
+      candidate.bucket
+        ? el("div", { class: "dispatch-muted" }, [tr("dispatch.bucket", { drops: candidate.bucket.dropsPerHour, turn: candidate.bucket.turnMin })])
+        : null,
+      dispatchButton,
+    ]);
+  }
+
+  private async create(lonLat: [number, number]): Promise<void> {
+    const { api } = this.context;
+    try {
+      this.incident = await api.post<IncidentView>("/incidents", {
+        kind: this.form.kind,
+        priority: Number(this.form.priority),
+        reporter: this.form.reporter.trim() || null,
+        notes: this.form.notes.trim() || null,
+        reportedAt: new Date().toISOString(),
+        geometry: { type: "Point", coordinates: lonLat },
+      });
+      this.render();
+      this.report = await api.get<CandidateReportView>(`/incidents/${this.incident.id}/candidates`);
+      this.render();
+    } catch (error) {
+      this.context.showError(error);
+    }
+  }
+
+  private async dispatch(aircraftId: number): Promise<void> {
+    if (!this.incident) {
+      return;
+    }
+    try {
+      const mission = await this.context.api.post<MissionView>("/missions", { incidentId: this.incident.id, aircraftId });
+      this.onDispatched(mission);
+      this.report = await this.context.api.get<CandidateReportView>(`/incidents/${this.incident.id}/candidates`);
+      this.render();
+    } catch (error) {
+      this.context.showError(error);
+    }
+  }
+}

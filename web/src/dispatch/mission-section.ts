@@ -1,0 +1,85 @@
+import { el, type PanelContext } from "./context.js";
+import type { DispatchMessageKey } from "./i18n.js";
+import type { MissionView } from "./types.js";
+
+// Manual status changes the API allows from each status; the server checks
+// them again and answers 409 for any other.
+const nextStatuses: Record<string, string[]> = {
+  requested: ["dispatched", "cancelled"],
+  dispatched: ["airborne", "cancelled"],
+  airborne: ["on_scene", "returning", "landed"],
+  on_scene: ["returning", "landed"],
+  returning: ["on_scene", "landed"],
+  landed: ["closed"],
+};
+
+// Refresh period of the shown mission while it is active: tracking changes
+// its status without telling the console.
+const REFRESH_MS = 5_000;
+
+// The mission just dispatched: its status, arrival time and timeline, with
+// buttons for the manual status changes.
+export class MissionSection {
+  readonly root = el("section", { class: "dispatch-mission", "data-testid": "dispatch-mission" });
+  private mission: MissionView | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly context: PanelContext) {}
+
+  show(mission: MissionView): void {
+    this.mission = mission;
+    this.render();
+    if (this.timer === null) {
+      this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.mission) {
+      return;
+    }
+    try {
+      this.mission = await this.context.api.get<MissionView>(`/missions/${this.mission.id}`);
+      this.render();
+    } catch (error) {
+      this.context.showError(error);
+    }
+  }
+
+  render(): void {
+    const mission = this.mission;
+    if (!mission) {
+      this.root.replaceChildren();
+      return;
+    }
+    const { tr } = this.context;
+    const statusText = (status: string) => tr(`status.${status}` as DispatchMessageKey);
+    const timeline = mission.timeline.map((event) =>
+      el("li", {}, [`${event.time.slice(11, 19)}Z ${event.fromStatus ? statusText(event.fromStatus) + " → " : ""}${statusText(event.toStatus)} · ${event.actor}`]),
+    );
+    const buttons = (nextStatuses[mission.status] ?? []).map((status) => {
+      const button = el("button", { type: "button", "data-testid": `mission-status-${status}` }, [tr("dispatch.setStatus", { status: statusText(status) })]);
+      button.addEventListener("click", () => void this.setStatus(status));
+      return button;
+    });
+    this.root.dataset.status = mission.status;
+    this.root.replaceChildren(
+      el("h3", {}, [tr("dispatch.mission", { id: mission.id, registration: mission.registration, status: statusText(mission.status) })]),
+      el("p", { "data-testid": "mission-arrival" }, [mission.arrivalMin === null ? "" : tr("dispatch.arrival", { arrival: mission.arrivalMin })]),
+      el("ol", { class: "dispatch-timeline", "data-testid": "mission-timeline" }, timeline),
+      el("div", { class: "dispatch-buttons" }, buttons),
+    );
+  }
+
+  private async setStatus(status: string): Promise<void> {
+    if (!this.mission) {
+      return;
+    }
+    try {
+      this.mission = await this.context.api.post<MissionView>(`/missions/${this.mission.id}/status`, { status });
+      this.render();
+    } catch (error) {
+      this.context.showError(error);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import L from "leaflet";
+
+import { AlertsSection } from "./alerts-section.js";
+import { DispatchApi, DispatchApiError } from "./api.js";
+import { unlockAudio } from "./beep.js";
+import { el, type PanelContext } from "./context.js";
+import { translate, type DispatchLanguage } from "./i18n.js";
+import { IncidentSection } from "./incident-section.js";
+import { MissionSection } from "./mission-section.js";
+import type { AlertFrameMessage } from "./types.js";
+import "./dispatch.css";
+
+export interface DispatchPanelOptions {
+  token: string;
+  // The console's current language and its change notifications.
+  language: () => DispatchLanguage;
+  onLanguageChange?: (listener: () => void) => void;
+  // Defaults: "api/v1" beside the page, and /ws beside the page.
+  apiBase?: string;
+  wsUrl?: string;
+}
+
+export interface DispatchPanel {
+  close(): void;
+}
+
+function defaultWsUrl(token: string): string {
+  const url = new URL("ws", window.location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  url.searchParams.set("token", token);
+  return url.toString();
+}
+
+// Listens for alert frames on its own WebSocket. Its subscription asks for a
+// box with no aircraft in it, because the console's live layer already
+// receives the tracks and alert frames go to every client regardless.
+function listenForAlerts(url: string, onAlert: (message: AlertFrameMessage) => void): () => void {
+  let socket: WebSocket | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  let failures = 0;
+
+  const connect = () => {
+    socket = new WebSocket(url);
+    socket.addEventListener("open", () => {
+      failures = 0;
+      socket?.send(JSON.stringify({ type: "subscribe", bbox: [0, 0, 0.0001, 0.0001], fleetOnly: true }));
+    });
+    socket.addEventListener("message", (event) => {
+      const message = typeof event.data === "string" ? (JSON.parse(event.data) as { type?: string }) : null;
+      if (message?.type === "alert") {
+        onAlert(message as AlertFrameMessage);
+      }
+    });
+    socket.addEventListener("close", () => {
+      if (stopped) {
+        return;
+      }
+      failures++;
+      // Doubling from 1 s up to 30 s, as the live layer does.
+      retryTimer = setTimeout(connect, Math.min(30_000, 1000 * 2 ** (failures - 1)));
+    });
+  };
+  connect();
+
+  return () => {
+    stopped = true;
+    if (retryTimer) {
+      clearTimeout(retryTimer);
+    }
+    socket?.close(1000);
+  };
+}
+
+/**
+ * Installs the dispatch desk panel on the map: click the map to create an
+ * incident, the candidate list with ETAs and one-click dispatch, the
+ * mission timeline, and the flight-following alerts with a beep and an
+ * acknowledge button.
+ */
+export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions): DispatchPanel {
+  const errorLine = el("p", { class: "dispatch-error", role: "alert", "data-testid": "dispatch-error" });
+  errorLine.hidden = true;
+
+  const context: PanelContext = {
+    api: new DispatchApi(options.apiBase ?? "api/v1", options.token, options.language),
+    language: options.language,
+    tr: (key, params) => translate(options.language(), key, params),
+    showError: (error) => {
+      const message = error instanceof DispatchApiError || error instanceof Error ? error.message : String(error);
+      errorLine.textContent = context.tr("dispatch.error", { message });
+      errorLine.hidden = false;
+      console.warn("dispatch panel:", error);
+    },
+  };
+
+  const mission = new MissionSection(context);
+  const alerts = new AlertsSection(context);
+  const incident = new IncidentSection(context, map, (created) => mission.show(created));
+  const root = el("div", { class: "dispatch-panel", "data-testid": "dispatch-panel" }, [incident.root, mission.root, alerts.root, errorLine]);
+  root.addEventListener("click", () => {
+    unlockAudio();
+    errorLine.hidden = true;
+  }, { capture: true });
+
+  const control = new L.Control({ position: "topright" });
+  control.onAdd = () => {
+    L.DomEvent.disableClickPropagation(root);
+    L.DomEvent.disableScrollPropagation(root);
+    return root;
+  };
+  control.addTo(map);
+
+  const renderAll = () => {
+    incident.render();
+    mission.render();
+    alerts.render();
+  };
+  renderAll();
+  options.onLanguageChange?.(renderAll);
+  alerts.load().catch((error: unknown) => context.showError(error));
+  const stopAlerts = listenForAlerts(options.wsUrl ?? defaultWsUrl(options.token), (message) => alerts.apply(message));
+
+  return {
+    close: () => {
+      stopAlerts();
+      control.remove();
+    },
+  };
+}
