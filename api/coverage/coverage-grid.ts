@@ -48,3 +48,40 @@ export function computeGrid(
 ): ResponseTimeGrid {
   return computeResponseTimeGrid(bbox, aircraft, bases, { ...etaOptions, cellSizeM });
 }
+
+// Recent grids by their full input. A planner runs one what-if after another
+// against the same fleet, so the baseline grid is computed once. The key is
+// the model input itself, so a change to the fleet, a base or an option
+// makes a new entry, and nothing stale is served.
+const MAX_MEMO_GRIDS = 8;
+const gridMemo = new Map<string, ResponseTimeGrid>();
+
+/** Computes a grid as computeGrid does, from the memo when the same input was computed recently. */
+export function computeGridMemoized(
+  bbox: BoundingBox,
+  cellSizeM: number,
+  aircraft: readonly AircraftInput[],
+  bases: readonly BaseInput[],
+  etaOptions: EtaOptions,
+): ResponseTimeGrid {
+  const key = JSON.stringify([bbox, cellSizeM, aircraft, bases, etaOptions]);
+  const cached = gridMemo.get(key);
+  if (cached !== undefined) {
+    // Re-insert to keep the map in least-recently-used order.
+    gridMemo.delete(key);
+    gridMemo.set(key, cached);
+    return cached;
+  }
+
+  const grid = computeGrid(bbox, cellSizeM, aircraft, bases, etaOptions);
+  if (gridMemo.size >= MAX_MEMO_GRIDS) {
+    gridMemo.delete(gridMemo.keys().next().value!);
+  }
+  gridMemo.set(key, grid);
+  return grid;
+}
+
+/** Empties the grid memo, so that a benchmark can time the cold path. */
+export function clearGridMemo(): void {
+  gridMemo.clear();
+}

@@ -1,5 +1,5 @@
 import type { MissionRequest } from "./options.js";
-import type { CoverageResult } from "./coverage-service.js";
+import { groupCellSizeM, type CoverageResult } from "./coverage-service.js";
 import { presentBaseRef } from "./eta-presenter.js";
 import type { FleetModel } from "./coverage-service.js";
 import { encodeGrid } from "./grid-encoding.js";
@@ -20,6 +20,7 @@ export function presentCoverage(result: CoverageResult, request: MissionRequest)
     spec: {
       bbox: context.bbox,
       cellSizeM: result.spec.cellSizeM,
+      groupCellSizeM: groupCellSizeM(result.spec),
       thresholdsMin: result.spec.thresholdsMin,
       groupBy: result.spec.groupBy,
     },

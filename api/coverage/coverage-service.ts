@@ -21,6 +21,11 @@ import { measureShares, type CoverageShares } from "./shares.js";
 
 export type GroupBy = "base" | "aircraft" | "none";
 
+// Isochrones per base or per aircraft are outlines for comparing bases, so
+// they use cells of at least 2 km; one grid per group at 1 km would cost
+// about 20 ms each. The union, gaps, shares and the grid use cellSizeM.
+export const GROUP_MIN_CELL_SIZE_M = 2000;
+
 export interface CoverageSpec {
   // Grid box; null means the extent of the city and the risk areas.
   bbox: BoundingBox | null;
@@ -113,7 +118,7 @@ export async function computeCoverage(
   const thresholdsMin = spec.thresholdsMin;
   const layers = isochroneRunsByThreshold(grid, thresholdsMin).map((entry) => entry.runs);
   for (const group of groups) {
-    const groupGrid = computeGrid(bbox, spec.cellSizeM, group.inputs, fleet.bases, etaOptions);
+    const groupGrid = computeGrid(bbox, groupCellSizeM(spec), group.inputs, fleet.bases, etaOptions);
     layers.push(...isochroneRunsByThreshold(groupGrid, thresholdsMin).map((entry) => entry.runs));
   }
   const targetLayer = thresholdsMin.indexOf(etaOptions.targetMin);
@@ -141,6 +146,11 @@ export async function computeCoverage(
     shares: measureShares(grid.etaMin, grid.columns, context.regions, masks, etaOptions.targetMin),
     cityShareByThreshold: cityShares(grid, context.regions, masks, thresholdsMin),
   };
+}
+
+/** Returns the cell size of the per-group isochrones. */
+export function groupCellSizeM(spec: CoverageSpec): number {
+  return Math.max(spec.cellSizeM, GROUP_MIN_CELL_SIZE_M);
 }
 
 /** Lists the city's share reached within each threshold. */

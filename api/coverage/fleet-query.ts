@@ -81,8 +81,9 @@ export async function loadFleet(
   tracking: TrackingService | undefined,
   nowMs: number,
 ): Promise<FleetSnapshot> {
-  const [bases, types] = await Promise.all([loadBases(database), loadTypes(database)]);
-  const aircraft = await loadAircraft(database, types);
+  const [bases, types, aircraftRows] = await Promise.all([loadBases(database), loadTypes(database), loadAircraftRows(database)]);
+  const typesById = new Map(types.map((type) => [type.id, type]));
+  const aircraft = aircraftRows.map(({ typeId, ...record }) => ({ ...record, type: typesById.get(typeId)! }));
 
   const selected = aircraft.filter(
     (record) =>
@@ -129,15 +130,12 @@ async function loadTypes(database: Database): Promise<AircraftTypeRecord[]> {
   return [...rows];
 }
 
-async function loadAircraft(database: Database, typeList: readonly AircraftTypeRecord[]): Promise<AircraftRecord[]> {
-  const types = new Map(typeList.map((type) => [type.id, type]));
-  const rows = await database.db.execute<Omit<AircraftRecord, "type"> & { typeId: string }>(sql`
+async function loadAircraftRows(database: Database) {
+  return database.db.execute<Omit<AircraftRecord, "type"> & { typeId: string }>(sql`
     SELECT id, registration, callsign, icao_address AS "icaoAddress", status, city, type_id AS "typeId",
            home_base_id AS "homeBaseId",
            readiness_day_min::float8 AS "readinessDayMin", readiness_night_min::float8 AS "readinessNightMin"
     FROM aircraft ORDER BY id`);
-
-  return rows.map(({ typeId, ...record }) => ({ ...record, type: types.get(typeId)! }));
 }
 
 // An aircraft counts as airborne when live tracking has a fresh position for

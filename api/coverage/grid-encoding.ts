@@ -1,3 +1,5 @@
+import os from "node:os";
+
 import type { ResponseTimeGrid } from "./model/index.js";
 
 // The response-time grid in a form the console can draw without parsing
@@ -33,12 +35,9 @@ export interface EncodedGrid {
 
 /** Encodes a grid for the wire (see the layout above). */
 export function encodeGrid(grid: ResponseTimeGrid): EncodedGrid {
-  const eta = Buffer.alloc(grid.etaMin.length * 2);
-  const best = Buffer.alloc(grid.etaMin.length * 2);
-
+  const eta = new Uint16Array(grid.etaMin.length);
   for (let cell = 0; cell < grid.etaMin.length; cell += 1) {
-    eta.writeUInt16LE(encodeEtaMin(grid.etaMin[cell]!), cell * 2);
-    best.writeUInt16LE(grid.bestAircraftIndex[cell]!, cell * 2);
+    eta[cell] = encodeEtaMin(grid.etaMin[cell]!);
   }
 
   const [westDeg, , , northDeg] = grid.bbox;
@@ -52,10 +51,19 @@ export function encodeGrid(grid: ResponseTimeGrid): EncodedGrid {
     encoding: "uint16le-base64",
     etaScale: GRID_ETA_SCALE,
     noData: GRID_NO_DATA,
-    etaMin: eta.toString("base64"),
-    bestAircraftIndex: best.toString("base64"),
+    etaMin: toLittleEndianBase64(eta),
+    bestAircraftIndex: toLittleEndianBase64(grid.bestAircraftIndex),
     aircraftIds: grid.aircraftIds.map(Number),
   };
+}
+
+// Typed arrays use the platform's byte order, so swap on big-endian machines.
+function toLittleEndianBase64(values: Uint16Array): string {
+  const bytes = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  if (os.endianness() === "LE") {
+    return bytes.toString("base64");
+  }
+  return Buffer.from(bytes).swap16().toString("base64");
 }
 
 /** Decodes the etaMin field back to minutes, NaN for unreachable cells. */

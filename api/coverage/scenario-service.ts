@@ -1,5 +1,5 @@
 import type { AppDeps } from "../http/context.js";
-import { assertGridSize, computeGrid, gridNight } from "./coverage-grid.js";
+import { assertGridSize, computeGrid, computeGridMemoized, gridNight } from "./coverage-grid.js";
 import type { CoverageSpec, FleetModel } from "./coverage-service.js";
 import { cityShares } from "./coverage-service.js";
 import { rejectUnknownAircraft } from "./eta-service.js";
@@ -78,7 +78,7 @@ export async function runScenario(
 
   const baselineModel = fleetModel(full, full.bases, full.aircraft, filter, new Set());
   const scenarioModel = fleetModel(full, scenarioFleet.bases, scenarioFleet.aircraft, filter, scenarioFleet.addedAircraftIds);
-  const baselineGrid = computeGrid(bbox, spec.cellSizeM, baselineModel.aircraft, baselineModel.bases, etaOptions);
+  const baselineGrid = computeGridMemoized(bbox, spec.cellSizeM, baselineModel.aircraft, baselineModel.bases, etaOptions);
   const scenarioGrid = computeGrid(bbox, spec.cellSizeM, scenarioModel.aircraft, scenarioModel.bases, scenarioOptions);
   const masks = cache.masksFor(regions, baselineGrid, nowMs);
 

@@ -1,6 +1,6 @@
 import type { AppDeps } from "../http/context.js";
 import { ApiError } from "../http/errors.js";
-import { assertGridSize, computeGrid } from "./coverage-grid.js";
+import { assertGridSize, computeGrid, computeGridMemoized } from "./coverage-grid.js";
 import { loadCoverageContext, type CoverageContext } from "./coverage-service.js";
 import { toAircraftInput, type AircraftRecord } from "./fleet-query.js";
 import type { BaseInput } from "./model/index.js";
@@ -62,7 +62,7 @@ export async function chooseSites(
   }
 
   const { fleet, bbox, etaOptions } = context;
-  const baselineGrid = computeGrid(bbox, body.cellSizeM, fleet.aircraft, fleet.bases, etaOptions);
+  const baselineGrid = computeGridMemoized(bbox, body.cellSizeM, fleet.aircraft, fleet.bases, etaOptions);
   const measured = measuredCells(cache.masksFor(context.regions, baselineGrid, nowMs), context, baselineGrid.columns);
   const candidates = await listCandidates(deps.database, body, context.regions);
 
