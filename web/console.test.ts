@@ -343,9 +343,9 @@ describe("map console", () => {
     const external: string[] = [];
     const context = await isolatedContext(external);
     const page = await context.newPage();
-    await page.route("**/api/v1/admin-areas", (route) =>
-      route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "维护中" } }) }),
-    );
+    const unavailable = { status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "维护中" } }) };
+    await page.route("**/api/v1/admin-areas", (route) => route.fulfill(unavailable));
+    await page.route("**/api/v1/risk-areas?*", (route) => route.fulfill(unavailable));
     await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
     await page.waitForSelector("body[data-ready=true]");
 
@@ -353,6 +353,8 @@ describe("map console", () => {
     expect(await visibleTexts(page, ".label-county")).toEqual([]);
     expect(await visibleTexts(page, ".label-river")).toEqual(["黄河"]);
     expect(await page.getByTestId("count-bases").textContent()).toMatch(/^\d+ 处$/);
+    expect(await page.getByTestId("count-riskAreas").textContent()).toBe("加载失败");
+    expect(await page.getByTestId("count-riskAreas").getAttribute("title")).toBe("维护中");
 
     expect(external).toEqual([]);
     await context.close();
@@ -373,6 +375,12 @@ describe("map console", () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain("登录调度台");
     expect(await dialog.textContent()).toContain("访问令牌");
+
+    await page.getByTestId("sign-in-language-en").click();
+    expect(await dialog.locator("h2").textContent()).toBe("Sign in to the console");
+    expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
+    await page.getByTestId("sign-in-language-zh-CN").click();
+    expect(await dialog.locator("h2").textContent()).toBe("登录调度台");
 
     await page.getByTestId("sign-in-submit").click();
     expect(await page.getByTestId("sign-in-error").textContent()).toBe("请输入访问令牌");

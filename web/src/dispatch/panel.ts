@@ -103,6 +103,11 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
     errorLine.hidden = true;
   }, { capture: true });
 
+  // Leaflet tells panel clicks from map clicks by walking up from the event
+  // target, which fails when a button re-renders (and so detaches) itself in
+  // its own handler. Stopping the click at the panel keeps it off the map.
+  root.addEventListener("click", (event) => event.stopPropagation());
+
   const control = new L.Control({ position: "topright" });
   control.onAdd = () => {
     L.DomEvent.disableClickPropagation(root);

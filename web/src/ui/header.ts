@@ -1,5 +1,6 @@
 import { element } from "../core/dom.js";
-import { currentLanguage, languages, onLanguageChange, setLanguage, t, translateDom, type Language } from "../core/i18n.js";
+import { onLanguageChange, t, translateDom } from "../core/i18n.js";
+import { languageSwitch } from "./language-switch.js";
 
 export interface HeaderActions {
   onFleet(): void;
@@ -10,12 +11,7 @@ export interface HeaderActions {
 // The header: the console's title, the fleet and settings buttons, sign-out
 // and the language switch (applies at once, no reload).
 export function mountHeader(container: HTMLElement, actions: HeaderActions): void {
-  const switcher = element("div", { class: "language-switch", role: "group", "data-i18n-aria-label": "lang.label" });
-  for (const language of languages) {
-    const button = element("button", { type: "button", "data-language": language, "data-testid": `language-${language}` }, [t(`lang.${language}`)]);
-    button.addEventListener("click", () => setLanguage(language));
-    switcher.append(button);
-  }
+  const switcher = languageSwitch("language");
 
   const fleet = element("button", { type: "button", class: "header-button", "data-i18n": "header.fleet", "data-testid": "open-fleet" });
   fleet.addEventListener("click", actions.onFleet);
@@ -29,13 +25,10 @@ export function mountHeader(container: HTMLElement, actions: HeaderActions): voi
     element("nav", { class: "header-actions" }, [fleet, settings, switcher, signOut]),
   );
 
-  const refresh = (language: Language) => {
+  const refresh = () => {
     translateDom(container);
     document.title = t("app.title");
-    for (const button of switcher.querySelectorAll<HTMLButtonElement>("button")) {
-      button.setAttribute("aria-pressed", String(button.dataset.language === language));
-    }
   };
-  refresh(currentLanguage());
+  refresh();
   onLanguageChange(refresh);
 }

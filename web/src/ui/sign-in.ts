@@ -1,6 +1,7 @@
 import { ApiClient, ApiError } from "../core/api-client.js";
 import { element } from "../core/dom.js";
 import { onLanguageChange, t, translateDom } from "../core/i18n.js";
+import { languageSwitch } from "./language-switch.js";
 
 // Asks for an access token in a modal dialog and checks it against the API
 // before resolving. Shows the API's own message (in the console's language)
@@ -17,7 +18,7 @@ export function askForToken(): Promise<string> {
   const submit = element("button", { type: "submit", class: "primary", "data-i18n": "signIn.submit", "data-testid": "sign-in-submit" });
 
   const form = element("form", { method: "dialog" }, [
-    element("h2", { "data-i18n": "signIn.title" }),
+    element("div", { class: "dialog-heading" }, [element("h2", { "data-i18n": "signIn.title" }), languageSwitch("sign-in-language")]),
     element("p", { class: "form-help", "data-i18n": "signIn.prompt" }),
     element("label", { class: "field" }, [element("span", { "data-i18n": "signIn.token" }), input]),
     message,
