@@ -97,6 +97,7 @@ export class TcpClientSource implements FeedSource {
     socket.setTimeout(this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
     this.failedAttempts = 0;
     this.stats.connected = true;
+    this.stats.lastError = null;
     this.logger.info({ host: this.options.host, port: this.options.port }, "tcp client source connected");
   }
 

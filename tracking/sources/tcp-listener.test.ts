@@ -118,6 +118,27 @@ describe("tcp listener source", () => {
     expect(source.stats.decoded).toBe(1);
   });
 
+  it("counts bad SBS lines and keeps working", async () => {
+    const { source, sink, port } = await startListener({ format: "sbs" });
+    const badLines = [
+      "\x00\xff garbage \x1a\x1a",
+      "MSG,3,1,1,7BFE01,1,2026/12/04",
+      SBS_LINES[1]!.replace("40.92636", "95.00000"),
+      "SEL,,496,2286,4CA4E5,27215,2010/02/19,18:06:07.710,2010/02/19,18:06:07.710,RYR1427",
+      SBS_LINES[1]!.replace("7BFE01", "XYZ123"),
+      "MSG," + "9".repeat(3000),
+    ];
+
+    await writeChunks(port, [badLines.join("\n") + "\n", SBS_LINES[1]! + "\n", SBS_LINES[1]! + "\n"]);
+    await waitFor(() => source.stats.received === 8, "every line to be counted");
+
+    expect(sink.observations).toHaveLength(1);
+    expect(source.stats.rejected.unparseable).toBe(4);
+    expect(source.stats.rejected.out_of_range).toBe(1);
+    expect(source.stats.rejected.unsupported).toBe(1);
+    expect(source.stats.rejected.duplicate).toBe(1);
+  });
+
   it("counts a truncated last line when the receiver disconnects", async () => {
     const { source, port } = await startListener({ format: "sbs" });
 
