@@ -221,5 +221,8 @@ function drawAirport(map: L.Map, labels: Label[], latLng: [number, number], gene
     icon: L.divIcon({ className: "airport-symbol", html: airportSymbol(generalAviation), iconSize: [size, size] }),
   }).addTo(map);
 
-  labels.push(new Label(latLng, "label-airport", () => localName(nameZh, nameEn)));
+  // places.geojson adds notes in brackets to English airport names, such as
+  // "Urad Middle Banner (Hailiutu) Airport"; the label leaves them out.
+  const shortNameEn = nameEn.replace(/\s*\([^)]*\)/g, "");
+  labels.push(new Label(latLng, "label-airport", () => localName(nameZh, shortNameEn)));
 }
