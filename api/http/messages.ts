@@ -290,8 +290,8 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (d, f, v) => `${f}: several stored records are named ${v} (ids ${d.expected}), so the one to update is unclear; use match=id`,
   },
   file_too_large: {
-    "zh-CN": (d, f, v) => `${f}：文件过大（${v} 字节），上限为 ${d.expected}`,
-    en: (d, f, v) => `${f}: file is too large (${v} bytes), the limit is ${d.expected}`,
+    "zh-CN": (d, f, v) => `${f}：文件过大（至少 ${v} 字节），上限为 ${d.expected}`,
+    en: (d, f, v) => `${f}: file is too large (at least ${v} bytes), the limit is ${d.expected}`,
   },
   invalid_multipart: {
     "zh-CN": () => "请求体不是有效的 multipart/form-data",

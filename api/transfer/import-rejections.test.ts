@@ -172,7 +172,7 @@ describe("import request", () => {
   it("rejects an upload over the size limit", async () => {
     const res = await upload(t, "kind=landing-points&format=csv", new Uint8Array(maxUploadBytes + 1), { language: "en" });
     expect(res.status).toBe(413);
-    expect(res.json.error).toMatchObject({ code: "file_too_large", message: `file: file is too large (${maxUploadBytes + 1} bytes), the limit is 20 MB` });
+    expect(res.json.error).toMatchObject({ code: "file_too_large", message: `file: file is too large (at least ${maxUploadBytes + 1} bytes), the limit is 20 MB` });
   });
 
   it("rejects an unknown kind", async () => {

@@ -5,8 +5,9 @@ import type { ParsedFile, ParseOptions, SourceRecord } from "./records.js";
 import { decodeText, invalidFile, parseXml } from "./text.js";
 
 // A KMZ is a zip archive with the KML (by convention doc.kml) at its root.
-// Only .kml entries are inflated, and their declared sizes are capped so a
-// small archive cannot expand into gigabytes.
+// Only .kml entries are inflated, and only up to this declared size. fflate
+// 0.8.3 inflates each entry into a buffer of its declared size, so a small
+// archive cannot expand into gigabytes.
 const maxKmlInKmzBytes = 100 * 1024 * 1024;
 
 // Presentation keys that toGeoJSON adds from KML styles and metadata. They

@@ -15,6 +15,8 @@ export interface Upload {
   defaultsJson?: string;
 }
 
+// `receivedBytes` is the declared Content-Length, or the bytes read before
+// the limit was passed when the body is streamed, so the file is at least that big.
 function tooLarge(receivedBytes: number): ApiError {
   return new ApiError(413, { code: "file_too_large", field: "file", value: receivedBytes, expected: `${maxUploadBytes / (1024 * 1024)} MB` });
 }
