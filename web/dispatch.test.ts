@@ -1,30 +1,71 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
+import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { serve } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer } from "../api/test/server.js";
+import { testApp } from "../api/test/app.js";
+import { seedDemo } from "../scripts/seed.js";
 import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
 
 const harnessRoot = fileURLToPath(new URL("./src/dispatch/harness/", import.meta.url));
 const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
 const contentTypes: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml" };
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: Awaited<ReturnType<typeof startHarnessServer>>;
 let browser: Browser;
 let harnessDir: string;
 
-// Builds the harness page with Vite into a temporary folder; the browser
-// gets it under /dispatch-harness/ on the test server's origin, so that the
-// panel's API and WebSocket calls go to the real server.
+// Builds the harness page with Vite into a temporary folder, served under
+// /dispatch-harness/ beside the real API.
 async function buildHarness(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "dispatch-harness-"));
   await build({ root: harnessRoot, base: "./", configFile: false, logLevel: "warn", build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 } });
   return outDir;
+}
+
+// Serves the real API, its WebSocket and the harness page from one loopback
+// origin, as the console is served. Chromium blocks a page that a test route
+// fulfils from opening a WebSocket to a loopback address (local network
+// access checks), so the harness must come from a real local server.
+async function startHarnessServer() {
+  const t = await testApp({ tracking: {} });
+  await seedDemo(t.database);
+
+  const httpServer = serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    fetch: (request) => {
+      const path = new URL(request.url).pathname;
+      if (!path.startsWith("/dispatch-harness/")) {
+        return t.app.fetch(request);
+      }
+      const file = normalize(join(harnessDir, path.slice("/dispatch-harness/".length) || "index.html"));
+      if (!file.startsWith(harnessDir) || !existsSync(file)) {
+        return new Response("not found", { status: 404 });
+      }
+      return new Response(readFileSync(file), { headers: { "content-type": contentTypes[extname(file)] ?? "application/octet-stream" } });
+    },
+  }) as Server;
+  await new Promise<void>((resolve) => httpServer.once("listening", () => resolve()));
+  await t.tracking!.start(httpServer);
+  const { port } = httpServer.address() as AddressInfo;
+
+  return {
+    ...t,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await t.tracking!.stop();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
 }
 
 async function isolatedContext(external: string[]): Promise<BrowserContext> {
@@ -36,11 +77,6 @@ async function isolatedContext(external: string[]): Promise<BrowserContext> {
       return route.abort();
     },
   );
-  await context.route(`${server.url}/dispatch-harness/**`, (route) => {
-    const path = new URL(route.request().url()).pathname.replace("/dispatch-harness/", "");
-    const file = join(harnessDir, path || "index.html");
-    return route.fulfill({ body: readFileSync(file), contentType: contentTypes[extname(file)] ?? "application/octet-stream" });
-  });
   return context;
 }
 
@@ -55,7 +91,7 @@ async function openPanel(context: BrowserContext, language: "zh-CN" | "en"): Pro
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   harnessDir = await buildHarness();
-  server = await startTestServer({ tracking: {} });
+  server = await startHarnessServer();
   browser = await launchChromium();
 }, 180_000);
 
@@ -100,8 +136,6 @@ describe("dispatch panel", () => {
 
     // An emergency squawk from another fleet aircraft raises an alert over the WebSocket.
     server.tracking!.ingest({ icaoAddress: "7BFE01", timeMs: Date.now(), sourceId: "test", lonLat: [107.9, 41.0], squawk: "7700", onGround: false, groundSpeedKmh: 150 });
-    await new Promise((r) => setTimeout(r, 2000));
-    console.log("DEBUG", JSON.stringify((await server.call("GET", "/api/v1/alerts")).json).slice(0, 600), await page.getByTestId("dispatch-panel").textContent());
     const alert = page.locator("[data-testid^=alert-][data-kind=emergency_squawk]");
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.textContent()).toContain("应答机发出紧急代码 7700");

@@ -1,7 +1,7 @@
 import type { DispatchApi } from "./api.js";
 import type { DispatchLanguage, DispatchMessageKey } from "./i18n.js";
 
-// What every section of the panel shares.
+// The API client, language and error display shared by the panel's sections.
 export interface PanelContext {
   api: DispatchApi;
   language: () => DispatchLanguage;

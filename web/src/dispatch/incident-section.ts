@@ -119,7 +119,7 @@ export class IncidentSection {
     return el("li", { class: candidate.meetsTarget ? "dispatch-meets" : "dispatch-misses", "data-testid": `candidate-${candidate.aircraftId}` }, [
       el("strong", {}, [candidate.registration]),
       ` ${typeName} · ${eta} · ${target}`,
-      candidate.status === "unable" ? el("div", { class: "dispatch-muted" }, [tr("dispatch.unable", { reasons: candidate.reasons.map((r) => r.code).join(", ") })]) : null,
+      candidate.status === "unable" ? el("div", { class: "dispatch-muted" }, [tr("dispatch.unable", { reasons: [...new Set(candidate.reasons.map((r) => r.code))].join(", ") })]) : null,
       candidate.bucket
         ? el("div", { class: "dispatch-muted" }, [tr("dispatch.bucket", { drops: candidate.bucket.dropsPerHour, turn: candidate.bucket.turnMin })])
         : null,

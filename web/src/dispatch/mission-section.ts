@@ -2,8 +2,8 @@ import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
 import type { MissionView } from "./types.js";
 
-// Manual status changes the API allows from each status; the server checks
-// them again and answers 409 for any other.
+// Manual status changes the API allows from each status. The server checks
+// them again and returns 409 for any other.
 const nextStatuses: Record<string, string[]> = {
   requested: ["dispatched", "cancelled"],
   dispatched: ["airborne", "cancelled"],

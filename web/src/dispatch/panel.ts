@@ -31,7 +31,7 @@ function defaultWsUrl(token: string): string {
   return url.toString();
 }
 
-// Listens for alert frames on its own WebSocket. Its subscription asks for a
+// Listens for alert frames on its own WebSocket. Its subscription requests a
 // box with no aircraft in it, because the console's live layer already
 // receives the tracks and alert frames go to every client regardless.
 function listenForAlerts(url: string, onAlert: (message: AlertFrameMessage) => void): () => void {
@@ -97,13 +97,13 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
   const mission = new MissionSection(context);
   const alerts = new AlertsSection(context);
   const incident = new IncidentSection(context, map, (created) => mission.show(created));
-  const root = el("div", { class: "dispatch-panel", "data-testid": "dispatch-panel" }, [incident.root, mission.root, alerts.root, errorLine]);
+  const root = el("div", { class: "dispatch-panel", "data-testid": "dispatch-panel" }, [alerts.root, errorLine, incident.root, mission.root]);
   root.addEventListener("click", () => {
     unlockAudio();
     errorLine.hidden = true;
   }, { capture: true });
 
-  // Leaflet tells panel clicks from map clicks by walking up from the event
+  // Leaflet separates panel clicks from map clicks by walking up from the event
   // target, which fails when a button re-renders (and so detaches) itself in
   // its own handler. Stopping the click at the panel keeps it off the map.
   root.addEventListener("click", (event) => event.stopPropagation());
