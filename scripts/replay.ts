@@ -1,39 +1,48 @@
 // Plays a recorded SBS, AVR or Beast file into a running tcp-listener
 // source at the recording's own pace, so it goes through the same
-// ingestion path as a live receiver.
+// ingestion path as a live receiver. An aircraft.json recording is served
+// over HTTP instead, for an http-poll source.
 //
-//   npm run replay -- FILE [--speed N|max] [--format sbs|avr|beast]
+//   npm run replay -- FILE [--speed N|max] [--format sbs|avr|beast|json]
 //                          [--to HOST:PORT] [--relocate dLon,dLat] [--loop]
 import { parseArgs } from "node:util";
 
 import { createLogger } from "../api/logger.js";
-import { playRecording } from "../tracking/sources/replay/player.js";
+import { sniffFileFormatSync } from "../tracking/sources/file-source.js";
+import { playRecording, type PlayResult } from "../tracking/sources/replay/player.js";
 import { readRecording, type ReplayFormat } from "../tracking/sources/replay/recording.js";
+import { readSnapshots, serveSnapshots } from "../tracking/sources/replay/snapshot-server.js";
 import type { Relocation } from "../tracking/sources/relocation.js";
 
 const USAGE = `Usage: npm run replay -- FILE [options]
 
-Plays a recorded feed into a tcp-listener source in real time.
+Plays a recorded feed into a tcp-listener source in real time. An
+aircraft.json recording (one snapshot, or one per line) is served at
+http://HOST:PORT/data/aircraft.json for an http-poll source instead.
 
 Options:
   --speed N|max        playback speed: 1 real time, 10 ten times faster,
                        max as fast as the listener reads (default 1)
-  --format FORMAT      sbs, avr or beast (default: sniffed from the file)
-  --to HOST:PORT       listener address (default 127.0.0.1 and the
-                       dump1090 port: 30003 sbs, 30002 avr, 30005 beast)
+  --format FORMAT      sbs, avr, beast or json (default: sniffed from the file)
+  --to HOST:PORT       listener address, or for json the address to serve
+                       on (default 127.0.0.1 and the dump1090 port: 30003
+                       sbs, 30002 avr, 30005 beast; 30080 json)
   --relocate dLon,dLat shift every position by these degrees before
-                       sending; prefer the listener's "relocate" setting,
-                       which also marks its traffic as relocated
+                       sending (sbs, avr, beast); prefer the source's
+                       "relocate" setting, which also marks its traffic
+                       as relocated
   --loop               start again at the end until interrupted
   --help               show this text
 `;
 
-const DEFAULT_PORTS: Record<ReplayFormat, number> = { sbs: 30003, avr: 30002, beast: 30005 };
+type CliFormat = ReplayFormat | "json";
+
+const DEFAULT_PORTS: Record<CliFormat, number> = { sbs: 30003, avr: 30002, beast: 30005, json: 30080 };
 
 interface ReplayArguments {
   path: string;
   speed: number;
-  format: ReplayFormat | undefined;
+  format: CliFormat | undefined;
   to: { host: string; port: number } | null;
   relocate: Relocation | null;
   loop: boolean;
@@ -84,17 +93,14 @@ function parseSpeed(text: string): number {
   return speed;
 }
 
-function parseFormat(text: string | undefined): ReplayFormat | undefined {
+function parseFormat(text: string | undefined): CliFormat | undefined {
   if (text === undefined) {
     return undefined;
   }
-  if (text === "sbs" || text === "avr" || text === "beast") {
+  if (text === "sbs" || text === "avr" || text === "beast" || text === "json") {
     return text;
   }
-  if (text === "json") {
-    throw new UsageError(`--format: aircraft.json is polled over HTTP, not pushed over TCP; configure a source with transport "file" to read it`);
-  }
-  throw new UsageError(`--format: expected sbs, avr or beast, got "${text}"`);
+  throw new UsageError(`--format: expected sbs, avr, beast or json, got "${text}"`);
 }
 
 function parseHostPort(text: string): { host: string; port: number } {
@@ -129,17 +135,29 @@ async function main(): Promise<void> {
     return;
   }
 
-  const recording = await readRecording(args.path, { format: args.format, relocate: args.relocate });
-  const to = args.to ?? { host: "127.0.0.1", port: DEFAULT_PORTS[recording.format] };
-  const durationS = (recording.records.at(-1)?.offsetMs ?? 0) / 1000;
-  logger.info(
-    { path: args.path, format: recording.format, records: recording.records.length, skipped: recording.skipped, durationS, speed: args.speed, to },
-    "replay starting",
-  );
-
   const abort = new AbortController();
   process.once("SIGINT", () => abort.abort());
-  const result = await playRecording(recording, { ...to, speed: args.speed, loop: args.loop, signal: abort.signal, logger });
+  const format = args.format ?? sniffFileFormatSync(args.path);
+  if (format === "hexcsv") {
+    throw new Error(`${args.path}: hex CSV has no receiver wire format to replay; read it with a source of transport "file"`);
+  }
+  const to = args.to ?? { host: "127.0.0.1", port: DEFAULT_PORTS[format] };
+  const play = { ...to, speed: args.speed, loop: args.loop, signal: abort.signal, logger };
+
+  let result: PlayResult;
+  if (format === "json") {
+    if (args.relocate !== null) {
+      throw new Error(`--relocate: not supported for aircraft.json; set "relocate" on the http-poll source instead`);
+    }
+    const snapshots = await readSnapshots(args.path);
+    logger.info({ path: args.path, format, snapshots: snapshots.length, speed: args.speed, to }, "replay starting");
+    result = await serveSnapshots(snapshots, play);
+  } else {
+    const recording = await readRecording(args.path, { format, relocate: args.relocate });
+    const durationS = (recording.records.at(-1)?.offsetMs ?? 0) / 1000;
+    logger.info({ path: args.path, format, records: recording.records.length, skipped: recording.skipped, durationS, speed: args.speed, to }, "replay starting");
+    result = await playRecording(recording, play);
+  }
   logger.info({ sentRecords: result.sentRecords, passes: result.passes }, "replay finished");
 }
 

@@ -4,11 +4,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { BeastFramer } from "../../formats/beast.js";
+import { AircraftJsonPoller } from "../aircraft-json-poller.js";
 import { TcpListenerSource } from "../tcp-listener.js";
 import { CollectingSink, quietLogger, waitFor } from "../test-support.js";
 import { encodeBeastRecord } from "./beast-encode.js";
 import { playRecording } from "./player.js";
 import { readRecording } from "./recording.js";
+import { readSnapshots, serveSnapshots } from "./snapshot-server.js";
 
 const feedPath = (name: string) => fileURLToPath(new URL(`../../fixtures/adsb/feeds/${name}`, import.meta.url));
 const SBS_FILE = feedPath("beastblackbox_ulss7_2018-04-03.sbs.txt");
@@ -169,5 +171,47 @@ describe("replay into a listener", () => {
     const recording = await readRecording(SBS_FILE);
 
     await expect(playRecording(recording, { host: "127.0.0.1", port, speed: Infinity })).rejects.toThrow(`cannot connect to 127.0.0.1:${port}`);
+  });
+});
+
+describe("aircraft.json replay", () => {
+  it("serves snapshots that a poller reads", async () => {
+    const snapshots = await readSnapshots(feedPath("sdre_aircraft_1.json"));
+    const sink = new CollectingSink();
+    const abort = new AbortController();
+    let url = "";
+
+    const serving = serveSnapshots(snapshots, {
+      host: "127.0.0.1",
+      port: 0,
+      speed: 1,
+      signal: abort.signal,
+      onListening: ({ host, port }) => {
+        url = `http://${host}:${port}/data/aircraft.json`;
+      },
+    });
+    await waitFor(() => url !== "", "the snapshot server to listen");
+    const poller = new AircraftJsonPoller({ id: "replay-json", url, sink, logger: quietLogger });
+    await poller.pollOnce();
+    await poller.pollOnce();
+    abort.abort();
+    await serving;
+
+    expect(sink.observations).toHaveLength(64);
+    expect(poller.stats.rejected.duplicate).toBe(64);
+  });
+
+  it("reads JSON Lines with one snapshot a line", async () => {
+    const path = writeTempFile("snapshots.jsonl", '{"now": 100, "aircraft": []}\n{"now": 101.5, "aircraft": []}\n');
+
+    const snapshots = await readSnapshots(path);
+
+    expect(snapshots.map((snapshot) => snapshot.nowS)).toEqual([100, 101.5]);
+  });
+
+  it("rejects a document without now", async () => {
+    const path = writeTempFile("bad.json", '{"aircraft": []}');
+
+    await expect(readSnapshots(path)).rejects.toThrow(/snapshot 1 has no numeric "now"/);
   });
 });
