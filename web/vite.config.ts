@@ -28,8 +28,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // Leaflet's images stay files, as Leaflet's CSS expects.
     assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 700,
   },
   server: {
     host: "127.0.0.1",

@@ -27,6 +27,8 @@ export interface LegendEntry {
   label: () => string;
 }
 
+// One asset kind as the console draws it. P is the kind's properties type;
+// the default is any so that one list can hold every kind.
 export interface AssetLayerSpec<P = any> {
   id: "bases" | "landingPoints" | "waterSources" | "patrolRoutes" | "riskAreas";
   path: string;
