@@ -500,6 +500,14 @@ describe("live aircraft", () => {
 
     await fleet.click();
     expect(await page.locator(".leaflet-popup-content").textContent()).toContain("1,500 米");
+    sockets[0]!.send(
+      JSON.stringify({
+        type: "delta",
+        aircraft: [fakeTrack({ icaoAddress: "7BFE01", callsign: "BYNR01", fleet: true, category: "helicopter", lonLat: [107.81, 40.95], altitudeM: 1600 })],
+        removed: [],
+      }),
+    );
+    await expect.poll(() => page.locator(".leaflet-popup-content").textContent()).toContain("1,600 米");
     await page.locator(".leaflet-popup-close-button").click();
 
     await page.getByTestId("open-settings").click();

@@ -109,6 +109,10 @@ export class AircraftLayer {
       existing.marker.setLatLng([track.lonLat[1], track.lonLat[0]]);
       this.update(existing);
       this.place(existing);
+      // An open popup shows the newest altitude, speed and time too.
+      if (existing.marker.isPopupOpen()) {
+        existing.marker.getPopup()?.update();
+      }
       return;
     }
 
