@@ -214,6 +214,16 @@ describe("map console", () => {
     await page.locator(".leaflet-popup-close-button").click();
     await page.screenshot({ path: `${artifacts}console-en.png`, animations: "disabled" });
 
+    // Apart from the button that switches back to Chinese, no visible text
+    // on the English page is Chinese.
+    const visibleText = await page.evaluate(() => document.body.innerText);
+    expect(visibleText.replaceAll("中文", "")).not.toMatch(/\p{Script=Han}/u);
+    await page.getByTestId("open-fleet").click();
+    const withFleet = await page.evaluate(() => document.body.innerText);
+    expect(withFleet).toContain("Available");
+    expect(withFleet.replaceAll("中文", "")).not.toMatch(/\p{Script=Han}/u);
+    await page.getByTestId("open-fleet").click();
+
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
