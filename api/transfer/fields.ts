@@ -5,9 +5,13 @@ import type { AssetKind } from "../assets/kinds.js";
 // Maps column, ExtendedData and extension names from files to the kind's
 // property names, and turns text cells into the types its schema expects.
 
-// Chinese headers that planners' spreadsheets use. A unit in brackets after
-// a header, as in 海拔（米）, is dropped before the lookup.
-const chineseHeaders: Record<string, string> = {
+// Headers that planners' spreadsheets and other GIS tools use for our
+// properties: Chinese headers, and the plain `name` and `description` of
+// QGIS or geojson.io files. A unit in brackets after a header, as in
+// 海拔（米）, is dropped before the lookup.
+const headerAliases: Record<string, string> = {
+  name: "nameZh",
+  description: "notes",
   名称: "nameZh",
   中文名称: "nameZh",
   英文名称: "nameEn",
@@ -90,9 +94,9 @@ export function fieldTypes(kind: AssetKind): Map<string, FieldType> {
 // hyphens, so name_zh, NameZH and "name zh" all find nameZh.
 export function propertyNameFor(kind: AssetKind, header: string): string | null {
   const cleaned = header.replace(/^\uFEFF/, "").replace(/[（(].*[)）]\s*$/, "").trim();
-  const fromChinese = chineseHeaders[cleaned];
-  if (fromChinese && fromChinese in kind.create.shape) {
-    return fromChinese;
+  const aliased = headerAliases[cleaned] ?? headerAliases[cleaned.toLowerCase()];
+  if (aliased && aliased in kind.create.shape) {
+    return aliased;
   }
 
   const squashed = cleaned.toLowerCase().replace(/[\s_-]/g, "");

@@ -197,6 +197,13 @@ describe("CSV import", () => {
     expect(await storedPoint(t, "landing_points", "临河东机降点")).toEqual([107.45, 40.77]);
   });
 
+  it("reads name and description headers", async () => {
+    const csv = "Name,Description,lng,lat,surface,size_m,city\nQGIS 导出机降点,来自 QGIS,107.46,40.78,dirt,25,bayannur\n";
+    const res = await upload(t, "kind=landing-points&format=csv&dryRun=false", csv);
+    expect(res.status).toBe(200);
+    expect(await landingPoint("QGIS 导出机降点")).toMatchObject({ notes: "来自 QGIS", surface: "dirt", size_m: 25 });
+  });
+
   it("reports a missing coordinate column", async () => {
     const csv = "名称,经度,surface\n临河东机降点,107.45,grass\n";
     const res = await upload(t, "kind=landing-points&format=csv", csv, { language: "en" });
