@@ -37,6 +37,13 @@ describe("KML import", () => {
     expect(await storedPoint(t, "landing_points", "五原县机降点")).toEqual([108.262273, 41.08685]);
   });
 
+  it("filters by a folder path", async () => {
+    const res = await upload(t, "kind=landing-points&format=kml&folder=机降点/临河区", fixture("planning-survey.kml"));
+    expect(res.status).toBe(200);
+    expect(res.json.summary).toMatchObject({ total: 1, skipped: 4 });
+    expect(res.json.rows[0]).toMatchObject({ name: "临河区体育场机降点", folder: "机降点/临河区" });
+  });
+
   it("reads typed SchemaData and lists of months", async () => {
     const res = await upload(t, "kind=water-sources&format=kml&folder=取水点&dryRun=false", fixture("planning-survey.kml"));
     expect(res.status).toBe(200);

@@ -151,6 +151,28 @@ describe("all or nothing", () => {
   });
 });
 
+describe("match by id", () => {
+  it("renames a record through an exported CSV", async () => {
+    const created = await upload(t, "kind=water-sources&format=csv&dryRun=false&defaults[city]=bayannur", fixture("water-sources-dms.csv"));
+    expect(created.status).toBe(200);
+    const id = created.json.rows[0].id as number;
+
+    const exported = await t.app.request("/api/v1/exports/water-sources.csv", { headers: { authorization: `Bearer ${t.tokens.viewer}` } });
+    const edited = (await exported.text()).replace(",乌梁素海取水点,", ",乌梁素海南岸取水点,");
+    const before = await countRows(t, "water_sources");
+
+    const res = await upload(t, "kind=water-sources&format=csv&match=id&dryRun=false", edited);
+    expect(res.status).toBe(200);
+    const renamed = (res.json.rows as ReportRow[]).find((row) => row.id === id)!;
+    expect(renamed).toMatchObject({ action: "update", name: "乌梁素海南岸取水点" });
+    expect(res.json.summary.create).toBe(0);
+    expect(await countRows(t, "water_sources")).toBe(before);
+
+    const [row] = await t.database.sql`SELECT name_zh FROM water_sources WHERE id = ${id}`;
+    expect(row!.name_zh).toBe("乌梁素海南岸取水点");
+  });
+});
+
 describe("import request", () => {
   it("lets planners and admins import", async () => {
     for (const role of ["planner", "admin"] as const) {

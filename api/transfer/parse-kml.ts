@@ -66,9 +66,20 @@ function placemarkProperties(raw: Record<string, unknown>): Record<string, unkno
   return properties;
 }
 
+// Tells whether a placemark at `path` is inside the requested folder: a
+// name such as 机降点 matches a folder of that name at any depth, and a path
+// such as 机降点/临河区 matches from the top level down.
+function inFolder(path: string[], folder: string): boolean {
+  if (!folder.includes("/")) {
+    return path.includes(folder);
+  }
+  const wanted = folder.split("/").map((part) => part.trim());
+  return wanted.every((part, depth) => path[depth] === part);
+}
+
 // Reads KML placemarks with their folder path. Folders are a filter, not a
-// property: with `folder` set, only placemarks inside a folder of that name
-// (at any depth, with its sub-folders) are read and the rest are skipped.
+// property: with `folder` set, only placemarks inside that folder (with its
+// sub-folders) are read and the rest are skipped.
 // Every record reports its folder path, such as 机降点/临河区.
 export function parseKml(text: string, options: Pick<ParseOptions, "folder">): ParsedFile {
   const document = parseXml(text);
@@ -90,7 +101,7 @@ export function parseKml(text: string, options: Pick<ParseOptions, "folder">): P
       }
 
       const position = index++;
-      if (options.folder !== undefined && !path.includes(options.folder)) {
+      if (options.folder !== undefined && !inFolder(path, options.folder)) {
         skipped++;
         continue;
       }
