@@ -1,15 +1,18 @@
 // The demo in one command: provisions PostgreSQL with PostGIS, migrates,
-// seeds the Bayannur demo data, builds the console if needed and serves the
-// API and console on http://127.0.0.1:8080 (PORT, HOST to change).
+// seeds the Bayannur demo data, builds the console if needed, serves the
+// API and console on http://127.0.0.1:8080 (PORT, HOST to change), and
+// feeds it live traffic from the fleet simulator and a replayed recording
+// (DEMO_FEEDS=0 turns the traffic off).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { runMigrations } from "../api/db/migrate.js";
 import { connectDatabase } from "../api/db/client.js";
 import { createLogger } from "../api/logger.js";
 import { startServer } from "../api/server.js";
+import { startDemoFeeds } from "./demo-feeds.js";
 import { createDatabase, databaseExists, provisionServer } from "./postgres.js";
 import { seedDemo } from "./seed.js";
 
@@ -45,13 +48,22 @@ function ensureAdminToken(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function newestChange(path: string): number {
-  return statSync(path).mtimeMs;
+// Newest modification time of the console's sources (web/ without dist/, and data/).
+function newestSourceChangeMs(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = `${folder}/${entry.name}`;
+    if (entry.name === "dist" || entry.name === "node_modules") {
+      continue;
+    }
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChangeMs(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 function buildConsoleIfStale(): void {
   const built = `${top}web/dist/index.html`;
-  if (existsSync(built) && newestChange(built) > newestChange(`${top}web`)) {
+  if (existsSync(built) && statSync(built).mtimeMs > Math.max(newestSourceChangeMs(`${top}web`), newestSourceChangeMs(`${top}data`))) {
     return;
   }
   logger.info("building the console with vite");
@@ -73,7 +85,11 @@ async function main() {
     buildConsoleIfStale();
   }
 
-  await startServer();
+  const { tracking, logger: serverLogger } = await startServer();
+  if (process.env.DEMO_FEEDS !== "0") {
+    const stopFeeds = await startDemoFeeds(tracking, serverLogger);
+    tracking.onStop(stopFeeds);
+  }
   const host = process.env.HOST ?? "127.0.0.1";
   const port = process.env.PORT ?? "8080";
   console.log(`\n  Console: http://${host}:${port}/#token=${process.env.ADMIN_TOKEN}\n  (the token after #token= is this checkout's admin token, kept in .data/admin-token)\n`);

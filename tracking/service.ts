@@ -71,10 +71,10 @@ export class TrackingService {
     for (const timer of this.timers) {
       clearInterval(timer);
     }
-    await this.registry.stopAll();
     for (const hook of this.stopHooks) {
       await hook();
     }
+    await this.registry.stopAll();
     this.hub.close();
     await this.writer.stop();
     this.logger.info({ written: this.writer.written }, "tracking stopped");
