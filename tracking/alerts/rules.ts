@@ -169,8 +169,9 @@ function restrictedArea(aircraft: AircraftState, context: AlertContext): AlertCo
 }
 
 // NOTE: the fuel left is an estimate from the time airborne against the
-// type's endurance on full tanks. A flight that started with part-full tanks
-// is estimated too high, and refuelling with the rotors turning is not detected.
+// type's endurance on full tanks. A flight that started with part-full tanks,
+// or before the service first heard it, is estimated too high, and refuelling
+// with the rotors turning is not detected.
 function lowEndurance(aircraft: AircraftState, context: AlertContext): AlertCondition | null {
   if (!aircraft.airborne || aircraft.airborneSinceMs === null || !aircraft.lonLat || context.fuelBases.length === 0) {
     return null;

@@ -116,6 +116,8 @@ export async function reconcileAlerts(
       }
       continue;
     }
+    // NOTE: details change only with the level, so a squawk that moves from
+    // 7700 to 7600 keeps the first code in the open alert.
     if (existing.level !== condition.level) {
       const rising = severity(condition.level) > severity(existing.level);
       await db.execute(sql`

@@ -146,6 +146,19 @@ describe("status from tracking", () => {
   });
 });
 
+describe("airborne candidates", () => {
+  it("ranks an airborne aircraft from its live position", async () => {
+    const incident = await s.call("POST", "/api/v1/incidents", { body: incidentBody({ kind: "flood", geometry: { type: "Point", coordinates: linheLonLat } }) });
+    await s.feed(observation("7BFE0C", { lonLat: [107.5, 40.8], timeMs: s.now() + 10_000 }, { groundSpeedKmh: 200 }));
+
+    const report = await s.call("GET", `/api/v1/incidents/${incident.json.id}/candidates`);
+    const wuhaiH125 = report.json.candidates.find((c: { registration: string }) => c.registration === "B-7Z27");
+    expect(wuhaiH125.airborne).toBe(true);
+    expect(wuhaiH125.readinessMin).toBe(0);
+    expect(wuhaiH125.distanceKm).toBeLessThan(15);
+  });
+});
+
 describe("arrival statistics", () => {
   it("reports the share within target and the median", async () => {
     const t0 = s.now() + 10 * 86_400_000;
