@@ -614,7 +614,19 @@ describe("raster tiles", () => {
         const matrix = new DOMMatrix(getComputedStyle(tile).transform);
         return { x: matrix.m41, y: matrix.m42, src: (tile as HTMLImageElement).src };
       });
-    const plain = await tileOffset(".raster-tiles img.leaflet-tile-loaded >> nth=0");
+    // Zoomed in, so that the GCJ-02 shift spans several pixels.
+    await page.mouse.move(600, 500);
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(800);
+    await expect.poll(() => page.locator(".raster-tiles img.leaflet-tile-loaded").count()).toBeGreaterThan(0);
+    // A tile of the current zoom; tiles of the previous zoom linger until
+    // the new ones have loaded.
+    const currentTile = await page.locator(".raster-tiles img.leaflet-tile-loaded").evaluateAll((tiles) => {
+      const zoomOf = (tile: Element) => Number(new URL((tile as HTMLImageElement).src).pathname.split("/")[2]);
+      const maxZoom = Math.max(...tiles.map(zoomOf));
+      return new URL((tiles.find((tile) => zoomOf(tile) === maxZoom) as HTMLImageElement).src).pathname;
+    });
+    const plain = await tileOffset(`.raster-tiles img.leaflet-tile-loaded[src="${currentTile}"]`);
 
     await page.getByTestId("open-settings").click();
     await page.getByTestId("tiles-gcj02").check();
@@ -624,15 +636,21 @@ describe("raster tiles", () => {
     const shifted = await tileOffset(sameTile);
 
     // The expected shift is the GCJ-02 offset at the tile's centre, in pixels
-    // at the tile's zoom. Around Bayannur GCJ-02 positions lie a few hundred
-    // metres east of WGS-84, so the tiles move west.
+    // at the tile's zoom. Near this tile GCJ-02 positions lie about 450 m
+    // east and 180 m north of WGS-84, so the tiles move west and south (8 and
+    // 3 pixels at zoom 11).
     const [, zoom, column, row] = new URL(plain.src).pathname.match(/(\d+)\/(\d+)\/(\d+)/)!.map(Number) as number[];
     const tileLon = ((column! + 0.5) / 2 ** zoom!) * 360 - 180;
     const tileLat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (row! + 0.5)) / 2 ** zoom!))) * 180) / Math.PI;
-    const [gcjLon] = wgs84ToGcj02([tileLon, tileLat]);
-    const expectedDx = -((gcjLon - tileLon) / 360) * 256 * 2 ** zoom!;
-    expect(shifted.x - plain.x).toBeCloseTo(expectedDx, 0);
-    expect(shifted.x - plain.x).toBeLessThan(0);
+    const [gcjLon, gcjLat] = wgs84ToGcj02([tileLon, tileLat]);
+    const worldPx = 256 * 2 ** zoom!;
+    const mercatorY = (lat: number) => ((1 - Math.asinh(Math.tan((lat * Math.PI) / 180)) / Math.PI) / 2) * worldPx;
+    const expectedDx = -((gcjLon - tileLon) / 360) * worldPx;
+    const expectedDy = -(mercatorY(gcjLat) - mercatorY(tileLat));
+    // The layer rounds each shift to whole pixels.
+    expect(Math.abs(shifted.x - plain.x - expectedDx)).toBeLessThanOrEqual(1);
+    expect(Math.abs(shifted.y - plain.y - expectedDy)).toBeLessThanOrEqual(1);
+    expect(shifted.x - plain.x).toBeLessThan(-2);
 
     await page.screenshot({ path: `${artifacts}console-tiles.png`, animations: "disabled" });
     expectNoProblems(problems, external);
