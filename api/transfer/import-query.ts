@@ -36,12 +36,26 @@ export interface ImportRequest {
   defaults: Record<string, unknown>;
 }
 
-function formatFromFilename(filename: string | undefined): ImportFormat | undefined {
-  const extension = filename?.split(".").pop()?.toLowerCase();
+// Media types that these formats are usually sent with (RFC 7946 defines
+// application/geo+json), so that `curl --data-binary` with a Content-Type
+// needs no format parameter.
+const formatsByMediaType: Record<string, ImportFormat> = {
+  "application/geo+json": "geojson",
+  "application/vnd.google-earth.kml+xml": "kml",
+  "application/vnd.google-earth.kmz": "kmz",
+  "application/gpx+xml": "gpx",
+  "text/csv": "csv",
+};
+
+// Picks the format from the multipart file name's extension, or else from
+// the media type of a raw body.
+function formatOfUpload(upload: Upload): ImportFormat | undefined {
+  const extension = upload.filename?.split(".").pop()?.toLowerCase();
   if (extension === "json") {
     return "geojson";
   }
-  return importFormats.find((format) => format === extension);
+  const fromName = importFormats.find((format) => format === extension);
+  return fromName ?? (upload.mediaType ? formatsByMediaType[upload.mediaType] : undefined);
 }
 
 // Splits `defaults[city]=bayannur` parameters from the rest of the query.
@@ -82,7 +96,7 @@ export function parseImportRequest(query: Record<string, string>, upload: Upload
   const parsed = parseOrThrow(importQuery, rest, 400);
   const kind = importKinds.find((candidate) => candidate.path === parsed.kind)!;
 
-  const format = parsed.format ?? formatFromFilename(upload.filename);
+  const format = parsed.format ?? formatOfUpload(upload);
   if (!format) {
     throw new ApiError(400, { code: "missing_field", field: "format", expected: importFormats.join(" | ") });
   }

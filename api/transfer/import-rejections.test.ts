@@ -203,6 +203,16 @@ describe("import request", () => {
     expect(res.json.error).toMatchObject({ code: "invalid_value", field: "kind" });
   });
 
+  it("takes the format from the media type", async () => {
+    const res = await t.app.request("/api/v1/imports?kind=landing-points", {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.tokens.planner}`, "content-type": "text/csv; charset=utf-8" },
+      body: fixture("landing-points-decimal.csv") as Uint8Array<ArrayBuffer>,
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).format).toBe("csv");
+  });
+
   it("needs a format when no file name gives one", async () => {
     const res = await upload(t, "kind=landing-points", "a,b\n1,2\n");
     expect(res.status).toBe(400);

@@ -22,9 +22,9 @@ function detectDelimiter(text: string): string {
 }
 
 function findColumn(headers: string[], requested: string | undefined, defaults: string[]): number {
-  const wanted = requested === undefined ? defaults : [requested];
+  const candidates = requested === undefined ? defaults : [requested];
   const lowered = headers.map((header) => header.trim().toLowerCase());
-  for (const name of wanted) {
+  for (const name of candidates) {
     const position = lowered.indexOf(name.toLowerCase());
     if (position >= 0) {
       return position;

@@ -73,8 +73,8 @@ function inFolder(path: string[], folder: string): boolean {
   if (!folder.includes("/")) {
     return path.includes(folder);
   }
-  const wanted = folder.split("/").map((part) => part.trim());
-  return wanted.every((part, depth) => path[depth] === part);
+  const requestedPath = folder.split("/").map((part) => part.trim());
+  return requestedPath.every((part, depth) => path[depth] === part);
 }
 
 // Reads KML placemarks with their folder path. Folders are a filter, not a

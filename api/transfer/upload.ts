@@ -11,6 +11,8 @@ export interface Upload {
   bytes: Uint8Array;
   // The uploaded file's name, from a multipart part.
   filename?: string;
+  // The media type of a raw body, without parameters.
+  mediaType?: string;
   // The multipart `defaults` field, as JSON text.
   defaultsJson?: string;
 }
@@ -68,7 +70,8 @@ export async function readUpload(c: Context<AppEnv>): Promise<Upload> {
     if (bytes.byteLength === 0) {
       throw new ApiError(400, { code: "missing_field", field: "file" });
     }
-    return { bytes };
+    const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
+    return { bytes, ...(mediaType ? { mediaType } : {}) };
   }
 
   let form: FormData;
