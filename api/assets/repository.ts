@@ -1,14 +1,23 @@
 import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 
-import type { Database } from "../db/client.js";
+import { auditInTransaction, type AuditActor, type Executor } from "../audit/log.js";
 import { ApiError, conflict, notFound, unprocessable } from "../http/errors.js";
 import type { Geometry } from "./geometry.js";
 import type { AssetKind } from "./kinds.js";
 
-type Db = Database["db"];
+// The pool handle or a transaction, so that callers may write inside their own transaction.
+type Db = Executor;
 export type Row = Record<string, unknown> & { geometry?: unknown };
 export type Bbox = [number, number, number, number];
+
+// A write made for a request: the actor for its audit row, and a check of
+// each state of the row the write touches (the routes pass the city rule).
+// Without a context no audit row is written.
+export interface AssetWriteContext {
+  audit: AuditActor;
+  assertWritable?: (row: Record<string, unknown>) => void;
+}
 
 function columnsOf(kind: AssetKind): Record<string, PgColumn> {
   const columns = getTableColumns(kind.table) as Record<string, PgColumn>;
@@ -111,20 +120,45 @@ export async function getAsset(db: Db, kind: AssetKind, id: string | number): Pr
   return rows[0];
 }
 
-export async function createAsset(db: Db, kind: AssetKind, properties: Record<string, unknown>, geometry: Geometry | null): Promise<Row> {
+// Locks the row until the transaction ends and returns it as clients see it.
+async function lockAsset(tx: Db, kind: AssetKind, id: string | number): Promise<Row> {
+  const rows = (await tx.select(selection(kind)).from(kind.table).where(eq(kind.idColumn, id)).for("update")) as Row[];
+  if (!rows[0]) {
+    throw notFound("id", id);
+  }
+  return rows[0];
+}
+
+// Each write runs in one transaction with its audit row: both are committed or neither.
+export async function createAsset(
+  db: Db,
+  kind: AssetKind,
+  properties: Record<string, unknown>,
+  geometry: Geometry | null,
+  context?: AssetWriteContext,
+): Promise<Row> {
+  context?.assertWritable?.(properties);
   const geometryKey = geometryKeyOf(kind);
   const values: Record<string, unknown> = { ...properties };
-  if (geometryKey && geometry) {
-    await assertValidPolygon(db, geometry);
-    values[geometryKey] = geometryValue(kind, geometry);
-  }
 
-  try {
-    const rows = (await db.insert(kind.table).values(values).returning(selection(kind))) as Row[];
-    return rows[0]!;
-  } catch (error) {
-    translateDatabaseError(kind, error, properties, "write");
-  }
+  return db.transaction(async (tx) => {
+    if (geometryKey && geometry) {
+      await assertValidPolygon(tx, geometry);
+      values[geometryKey] = geometryValue(kind, geometry);
+    }
+
+    let row: Row;
+    try {
+      const rows = (await tx.insert(kind.table).values(values).returning(selection(kind))) as Row[];
+      row = rows[0]!;
+    } catch (error) {
+      translateDatabaseError(kind, error, properties, "write");
+    }
+    if (context) {
+      await auditInTransaction(tx, { ...context.audit, action: "create", objectKind: kind.path, objectId: row.id as string | number, after: row });
+    }
+    return row;
+  });
 }
 
 export async function updateAsset(
@@ -133,36 +167,50 @@ export async function updateAsset(
   id: string | number,
   properties: Record<string, unknown>,
   geometry: Geometry | null,
+  context?: AssetWriteContext,
 ): Promise<Row> {
   const geometryKey = geometryKeyOf(kind);
   const values: Record<string, unknown> = { ...properties, updatedAt: sql`now()` };
-  if (geometryKey && geometry) {
-    await assertValidPolygon(db, geometry);
-    values[geometryKey] = geometryValue(kind, geometry);
-  }
 
-  let rows: Row[];
-  try {
-    rows = (await db.update(kind.table).set(values).where(eq(kind.idColumn, id)).returning(selection(kind))) as Row[];
-  } catch (error) {
-    translateDatabaseError(kind, error, properties, "write");
-  }
-  if (!rows[0]) {
-    throw notFound("id", id);
-  }
-  return rows[0];
+  return db.transaction(async (tx) => {
+    const before = await lockAsset(tx, kind, id);
+    context?.assertWritable?.(before);
+    context?.assertWritable?.({ ...before, ...properties });
+    if (geometryKey && geometry) {
+      await assertValidPolygon(tx, geometry);
+      values[geometryKey] = geometryValue(kind, geometry);
+    }
+
+    let rows: Row[];
+    try {
+      rows = (await tx.update(kind.table).set(values).where(eq(kind.idColumn, id)).returning(selection(kind))) as Row[];
+    } catch (error) {
+      translateDatabaseError(kind, error, properties, "write");
+    }
+    if (!rows[0]) {
+      throw notFound("id", id);
+    }
+    if (context) {
+      await auditInTransaction(tx, { ...context.audit, action: "update", objectKind: kind.path, objectId: id, before, after: rows[0] });
+    }
+    return rows[0];
+  });
 }
 
-export async function deleteAsset(db: Db, kind: AssetKind, id: string | number): Promise<void> {
-  let rows: unknown[];
-  try {
-    rows = await db.delete(kind.table).where(and(eq(kind.idColumn, id))).returning({ id: kind.idColumn });
-  } catch (error) {
-    translateDatabaseError(kind, error, { id }, "delete");
-  }
-  if (rows.length === 0) {
-    throw notFound("id", id);
-  }
+export async function deleteAsset(db: Db, kind: AssetKind, id: string | number, context?: AssetWriteContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await lockAsset(tx, kind, id);
+    context?.assertWritable?.(before);
+
+    try {
+      await tx.delete(kind.table).where(and(eq(kind.idColumn, id)));
+    } catch (error) {
+      translateDatabaseError(kind, error, { id }, "delete");
+    }
+    if (context) {
+      await auditInTransaction(tx, { ...context.audit, action: "delete", objectKind: kind.path, objectId: id, before });
+    }
+  });
 }
 
 export { ApiError };

@@ -1,14 +1,17 @@
+import type { Context } from "hono";
 import { z } from "zod";
 
+import { auditActorOf } from "../audit/log.js";
 import { assetWriters } from "../auth/roles.js";
+import { assertCityWrite } from "../auth/users/city-scope.js";
 import { ApiError } from "../http/errors.js";
 import { readJson, type Router } from "../http/router.js";
 import { parseOrThrow } from "../http/validation.js";
-import type { AppDeps } from "../http/context.js";
+import type { AppDeps, AppEnv } from "../http/context.js";
 import { geometrySchema, type Geometry } from "./geometry.js";
 import { assetKinds, type AssetKind } from "./kinds.js";
 import { presentAsset, presentList } from "./presenter.js";
-import { createAsset, deleteAsset, getAsset, listAssets, updateAsset, type Bbox } from "./repository.js";
+import { createAsset, deleteAsset, getAsset, listAssets, updateAsset, type AssetWriteContext, type Bbox } from "./repository.js";
 
 const bboxSchema = z
   .string()
@@ -75,6 +78,13 @@ function parseId(kind: AssetKind, raw: string): string | number {
   return Number(raw);
 }
 
+// Writes are audited, and a principal writes only rows of its own city
+// (admins of the home city write anywhere). Kinds without a city have no city rule.
+function writeContext(c: Context<AppEnv>): AssetWriteContext {
+  const principal = c.get("principal");
+  return { audit: auditActorOf(c), assertWritable: (row) => assertCityWrite(principal, row.city) };
+}
+
 function registerKind(router: Router, deps: AppDeps, kind: AssetKind): void {
   const db = deps.database.db;
   const base = `/api/v1/${kind.path}`;
@@ -98,7 +108,7 @@ function registerKind(router: Router, deps: AppDeps, kind: AssetKind): void {
   router.add({ method: "POST", path: base, access: assetWriters, summary: `Create one of ${kind.path}`, tag, body: createBody }, async (c) => {
     const body = parseOrThrow(createBody, await readJson(c)) as Record<string, unknown>;
     const { properties, geometry } = splitBody(kind, body);
-    const row = await createAsset(db, kind, properties, geometry);
+    const row = await createAsset(db, kind, properties, geometry, writeContext(c));
     deps.logger.info({ kind: kind.path, id: row.id, by: c.get("principal")?.name }, "asset created");
     return c.json(presentAsset(kind, row), 201);
   });
@@ -108,14 +118,14 @@ function registerKind(router: Router, deps: AppDeps, kind: AssetKind): void {
     const id = parseId(kind, c.req.param("id")!);
     const body = parseOrThrow(patchBody, await readJson(c)) as Record<string, unknown>;
     const { properties, geometry } = splitBody(kind, body);
-    const row = await updateAsset(db, kind, id, properties, geometry);
+    const row = await updateAsset(db, kind, id, properties, geometry, writeContext(c));
     deps.logger.info({ kind: kind.path, id, by: c.get("principal")?.name }, "asset updated");
     return c.json(presentAsset(kind, row));
   });
 
   router.add({ method: "DELETE", path: `${base}/:id`, access: assetWriters, summary: `Delete one of ${kind.path}`, tag }, async (c) => {
     const id = parseId(kind, c.req.param("id")!);
-    await deleteAsset(db, kind, id);
+    await deleteAsset(db, kind, id, writeContext(c));
     deps.logger.info({ kind: kind.path, id, by: c.get("principal")?.name }, "asset deleted");
     return c.body(null, 204);
   });

@@ -1,3 +1,4 @@
+import { registerAuditRoutes } from "../../audit/routes.js";
 import type { AppDeps } from "../../http/context.js";
 import type { Router } from "../../http/router.js";
 import { registerSessionRoutes } from "../sessions/routes.js";
@@ -7,4 +8,5 @@ import { registerUserRoutes } from "./routes.js";
 export function installUsersAuditAndMutualAid(router: Router, deps: AppDeps): void {
   registerSessionRoutes(router, deps);
   registerUserRoutes(router, deps);
+  registerAuditRoutes(router, deps);
 }
