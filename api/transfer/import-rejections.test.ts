@@ -108,20 +108,23 @@ describe("all or nothing", () => {
     expect(existing.status).toBe(201);
     const before = await countRows(t, "bases");
 
+    // The rejected row comes first: the rows after it still run, in their
+    // own savepoints, and get their own verdicts.
     const collection = {
       type: "FeatureCollection",
       features: [
-        baseFeature({ code: "BYN-TEST-NEW", nameZh: "新建测试基地" }, { type: "Point", coordinates: [107.5, 40.8] }),
         baseFeature({ code: "BYN-TEST-DUP", nameZh: "编号重复的基地" }, { type: "Point", coordinates: [107.6, 40.9] }),
+        baseFeature({ code: "BYN-TEST-NEW", nameZh: "新建测试基地" }, { type: "Point", coordinates: [107.5, 40.8] }),
       ],
     };
     const dryRun = await upload(t, "kind=bases&format=geojson", JSON.stringify(collection), { language: "en" });
     expect(dryRun.status).toBe(200);
-    expect(dryRun.json.rows[1].errors[0]).toMatchObject({ code: "duplicate_value", field: "properties.code", value: "BYN-TEST-DUP" });
+    expect(dryRun.json.rows[0].errors[0]).toMatchObject({ code: "duplicate_value", field: "properties.code", value: "BYN-TEST-DUP" });
+    expect(dryRun.json.rows[1].action).toBe("create");
 
     const apply = await upload(t, "kind=bases&format=geojson&dryRun=false", JSON.stringify(collection));
     expect(apply.status).toBe(422);
-    expect(apply.json.rows.map((r: ReportRow) => r.action)).toEqual(["create", "reject"]);
+    expect(apply.json.rows.map((r: ReportRow) => r.action)).toEqual(["reject", "create"]);
     expect(await countRows(t, "bases")).toBe(before);
   });
 
