@@ -113,6 +113,8 @@ describe("mission assignment", () => {
       expect(active.length).toBe(1);
       const loser = await responses.find((r) => r.status === 409)!.json();
       expect(loser.error.code).toBe("aircraft_busy");
+      // The row lock made the loser wait and then read the winner's mission.
+      expect(loser.error.expected).toBe(String(active[0]!.id));
       await setStatus(active[0]!.id, "cancelled");
     }
   });
