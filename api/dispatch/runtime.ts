@@ -81,7 +81,7 @@ function snapshotOf(track: TrackState): TrackSnapshot {
 // Runs the tracking rules of dispatch: moves mission status from positions
 // and keeps the flight-following alerts in line with the conditions now true. Track
 // changes arrive synchronously from TrackingService.onChanges and are worked
-// off one batch at a time, so the database sees one writer per aircraft.
+// off one batch at a time, so each aircraft has one writer in the database.
 export class DispatchRuntime implements DispatchEvents {
   // Milliseconds since the epoch; tests replace it to replay a flight.
   clock: () => number = Date.now;
