@@ -168,7 +168,7 @@ describe("track exports", () => {
     expect(JSON.parse(res.text).error.code).toBe("no_positions");
   });
 
-  it("rejects a window longer than a week", async () => {
+  it("rejects a window longer than three days", async () => {
     const res = await download(t, "/api/v1/exports/tracks/7801A2.gpx?from=2026-09-01T00:00:00Z&to=2026-09-18T00:00:00Z");
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text).error).toMatchObject({ code: "invalid_query", field: "from" });

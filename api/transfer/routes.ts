@@ -14,10 +14,10 @@ import { parseImportRequest } from "./import-query.js";
 import { runImport } from "./import-service.js";
 import { readUpload } from "./upload.js";
 
-// A track export covers at most this span. It is longer than the live
-// history route allows because an export is a deliberate download of a
-// whole mission, and a week of 1 Hz positions is about 600,000 rows.
-const maxTrackExportHours = 7 * 24;
+// A track export covers at most this span: longer than the live history
+// route allows, so that a several-day fire campaign comes out in one file.
+// Three days at 1 Hz is about 260,000 positions.
+const maxTrackExportHours = 72;
 const defaultTrackExportHours = 24;
 
 const trackQuery = z
