@@ -90,7 +90,7 @@ async function visibleTexts(page: Page, selector: string): Promise<string[]> {
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   await ensureConsoleBuilt();
-  server = await startTestServer();
+  server = await startTestServer({ tracking: { sweepIntervalMs: 500 } });
   liveEndpointExists = await probeLiveEndpoint(server.url, server.tokens.viewer);
   browser = await launchChromium();
 });
@@ -212,10 +212,12 @@ describe("map console", () => {
     }
 
     await page.locator(".leaflet-popup-close-button").click();
+    await expect.poll(() => page.locator(".leaflet-popup").count()).toBe(0);
     await page.screenshot({ path: `${artifacts}console-en.png`, animations: "disabled" });
 
     // Apart from the button that switches back to Chinese, no visible text
-    // on the English page is Chinese.
+    // on the English page is Chinese. (Popups, closed here, show the Chinese
+    // name under the English one on purpose.)
     const visibleText = await page.evaluate(() => document.body.innerText);
     expect(visibleText.replaceAll("中文", "")).not.toMatch(/\p{Script=Han}/u);
     await page.getByTestId("open-fleet").click();
@@ -581,6 +583,35 @@ describe("live aircraft", () => {
 
     expect(problems.consoleErrors).toEqual([]);
     expect(external).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("live hub", () => {
+  it("draws a track from the tracking service", async () => {
+    const { context, page, problems, external } = await openConsole();
+    await expect.poll(() => page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
+
+    // B-7Z41, the Bell 412 of the demo fleet, east of Linhe.
+    server.tracking!.ingest({
+      icaoAddress: "7BFE01",
+      timeMs: Date.now(),
+      sourceId: "browser-test",
+      lonLat: [107.9, 40.95],
+      altitudeM: 1200,
+      groundSpeedKmh: 180,
+      trackDeg: 90,
+      callsign: "BYNR01",
+    });
+
+    const marker = page.locator('.ac[data-icao="7BFE01"]');
+    await expect.poll(() => marker.count(), { timeout: 10_000 }).toBe(1);
+    expect(await marker.getAttribute("class")).toContain("ac-fleet");
+    expect(await marker.locator(".ac-name").textContent()).toBe("BYNR01");
+    expect(await marker.locator(".ac-data").textContent()).toBe("1,200 米 · 180 千米/时");
+    expect(await page.getByTestId("live-count").textContent()).toMatch(/^\d+ 架（本队 \d+ 架）$/);
+
+    expectNoProblems(problems, external);
     await context.close();
   });
 });

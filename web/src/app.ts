@@ -25,9 +25,8 @@ type AdminAreas = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolyg
 const focusZoom = 9;
 
 // The live feed's address: /ws beside the console, with the token as a
-// query parameter because browsers cannot set headers on a WebSocket.
-// NOTE: the API has no /ws yet; the token parameter is our assumption of how
-// it will authenticate, so check it when the endpoint lands.
+// query parameter because browsers cannot set headers on a WebSocket (the
+// hub in tracking/live reads it from there).
 function liveFeedUrl(token: string): string {
   const url = new URL("ws", window.location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";

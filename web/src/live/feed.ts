@@ -27,7 +27,10 @@ export class LiveFeed {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private subscription: Subscription | null = null;
   private stopped = false;
+  // Tracks dropped for a missing address or position, and frames that
+  // carried no tracks (alerts, errors, unknown types).
   droppedTracks = 0;
+  otherFrames = 0;
 
   constructor(
     private readonly url: () => string,
@@ -74,11 +77,26 @@ export class LiveFeed {
     }
     const parsed = parseFrame(data);
     if (!parsed) {
-      console.warn("live feed: ignored a frame that is not a snapshot or delta");
+      this.reportOtherFrame(data);
       return;
     }
     this.droppedTracks += parsed.dropped;
     this.onFrame(parsed.frame);
+  }
+
+  // The hub also sends alert frames to every client (the dispatch panel
+  // shows those) and error frames when it rejects our subscription. Errors
+  // are logged; everything else is only counted.
+  private reportOtherFrame(data: string): void {
+    this.otherFrames += 1;
+    try {
+      const frame = JSON.parse(data) as { type?: unknown; code?: unknown; field?: unknown };
+      if (frame.type === "error") {
+        console.warn("live feed: the server rejected a message", frame.code, frame.field);
+      }
+    } catch {
+      console.warn("live feed: a frame is not valid JSON");
+    }
   }
 
   private send(): void {
