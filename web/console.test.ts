@@ -372,6 +372,32 @@ describe("map console", () => {
     await context.close();
   });
 
+  it("opens and closes coverage and dispatch", async () => {
+    const { context, page, problems, external } = await openConsole();
+
+    await page.getByTestId("open-dispatch").click();
+    await page.getByTestId("dispatch-panel").waitFor();
+    expect(await page.getByTestId("open-dispatch").getAttribute("aria-pressed")).toBe("true");
+    expect(await page.locator(".layer-panel .legend").first().isVisible()).toBe(false);
+
+    await page.getByTestId("open-coverage").click();
+    await page.getByTestId("coverage-panel").waitFor();
+    await page.screenshot({ path: `${artifacts}console-panels.png`, animations: "disabled" });
+
+    await page.getByTestId("language-en").click();
+    expect(await page.getByTestId("open-coverage").textContent()).toBe("Coverage");
+    expect(await page.getByTestId("coverage-panel").textContent()).toContain("Air rescue coverage");
+
+    await page.getByTestId("open-coverage").click();
+    await page.getByTestId("open-dispatch").click();
+    expect(await page.getByTestId("coverage-panel").count()).toBe(0);
+    expect(await page.getByTestId("dispatch-panel").count()).toBe(0);
+    expect(await page.getByTestId("open-dispatch").getAttribute("aria-pressed")).toBe("false");
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
   it("picks English for an English browser", async () => {
     const { context, page } = await openConsole({ locale: "en-GB" });
 

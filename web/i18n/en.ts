@@ -9,6 +9,8 @@ export const en: Record<MessageKey, string> = {
   "lang.en": "English",
 
   "header.fleet": "Fleet",
+  "header.coverage": "Coverage",
+  "header.dispatch": "Dispatch",
   "header.settings": "Settings",
   "header.signOut": "Sign out",
 

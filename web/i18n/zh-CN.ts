@@ -9,6 +9,8 @@ export const zhCN = {
   "lang.en": "English",
 
   "header.fleet": "机队",
+  "header.coverage": "覆盖分析",
+  "header.dispatch": "调度",
   "header.settings": "设置",
   "header.signOut": "退出登录",
 

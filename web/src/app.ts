@@ -10,6 +10,7 @@ import type { AssetContext } from "./assets/catalog.js";
 import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
 import { LiveFeed } from "./live/feed.js";
+import { OptionalPanels } from "./optional-panels.js";
 import { aircraftLegend } from "./live/legend.js";
 import { drawBaseMap, type AdminAreaProperties, type BaseMap } from "./map/base-map.js";
 import { createMap } from "./map/setup.js";
@@ -68,6 +69,7 @@ export class ConsoleApp {
   private baseMap: BaseMap | null = null;
   private tileLayer: L.TileLayer | null = null;
   private assetLayers: LoadedLayer[] = [];
+  private readonly optionalPanels: OptionalPanels;
 
   constructor(private readonly token: string) {
     this.api = new ApiClient(token);
@@ -82,6 +84,10 @@ export class ConsoleApp {
 
     this.fleetPanel = new FleetPanel(document.getElementById("shell")!, (aircraft) => this.showAircraft(aircraft));
     this.statusBar = new StatusBar(document.getElementById("status-bar")!);
+
+    // Opening the coverage or dispatch panel folds the layer panel's legend
+    // away to leave the map room (the dispatch panel shares its column).
+    this.optionalPanels = new OptionalPanels(this.map, token, liveFeedUrl(token), () => this.layerPanel.setCollapsed(true));
 
     this.feed = new LiveFeed(
       () => liveFeedUrl(this.token),
@@ -185,6 +191,14 @@ export class ConsoleApp {
 
   openSettings(): void {
     openSettings(this.settings, (next) => this.applySettings(next));
+  }
+
+  toggleCoverage(): boolean {
+    return this.optionalPanels.toggleCoverage();
+  }
+
+  toggleDispatch(): boolean {
+    return this.optionalPanels.toggleDispatch();
   }
 
   toggleFleet(): void {

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   let app: ConsoleApp | null = null;
   mountHeader(document.getElementById("header")!, {
     onFleet: () => app?.toggleFleet(),
+    onCoverage: () => app?.toggleCoverage() ?? false,
+    onDispatch: () => app?.toggleDispatch() ?? false,
     onSettings: () => app?.openSettings(),
     onSignOut: signOut,
   });

@@ -65,8 +65,10 @@ export function setLanguage(language: Language): void {
   }
 }
 
-export function onLanguageChange(listener: (language: Language) => void): void {
+// Calls listener after every language switch; returns a function that stops it.
+export function onLanguageChange(listener: (language: Language) => void): () => void {
   listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 // Returns the message for key in the current language, with {name}

@@ -45,6 +45,11 @@ export class LayerPanel extends L.Control {
     return this.container;
   }
 
+  setCollapsed(collapsed: boolean): void {
+    this.collapsed = collapsed;
+    this.render();
+  }
+
   addOverlay(entry: PanelLayer): void {
     this.layers.push(entry);
     if (entry.visible && this.map) {
