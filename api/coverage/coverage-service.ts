@@ -3,7 +3,6 @@ import { rejectUnknownAircraft } from "./eta-service.js";
 import { loadFleet, toAircraftInputs, toBaseInput, type AircraftRecord, type BaseRecord, type FleetSnapshot } from "./fleet-query.js";
 import { assertGridSize, computeGrid, gridNight } from "./coverage-grid.js";
 import {
-  isochroneRunsByThreshold,
   type AircraftInput,
   type BaseInput,
   type BoundingBox,
@@ -11,7 +10,7 @@ import {
   type ResponseTimeGrid,
 } from "./model/index.js";
 import { toFleetFilter, type MissionRequest } from "./options.js";
-import { dissolveLayers, type GeoJsonPolygonal } from "./polygons.js";
+import { outlineLayers, type CellLayer, type GeoJsonPolygonal } from "./polygons.js";
 import type { RegionCache, RegionMasks, Regions } from "./regions.js";
 import { measureShares, type CoverageShares } from "./shares.js";
 
@@ -116,19 +115,20 @@ export async function computeCoverage(
 
   // Layers in order: the union per threshold, then each group's per threshold.
   const thresholdsMin = spec.thresholdsMin;
-  const layers = isochroneRunsByThreshold(grid, thresholdsMin).map((entry) => entry.runs);
+  const layers: CellLayer[] = thresholdLayers(grid, thresholdsMin);
   for (const group of groups) {
     const groupGrid = computeGrid(bbox, groupCellSizeM(spec), group.inputs, fleet.bases, etaOptions);
-    layers.push(...isochroneRunsByThreshold(groupGrid, thresholdsMin).map((entry) => entry.runs));
+    layers.push(...thresholdLayers(groupGrid, thresholdsMin));
   }
-  const targetLayer = thresholdsMin.indexOf(etaOptions.targetMin);
+  let targetLayer = thresholdsMin.indexOf(etaOptions.targetMin);
   if (targetLayer < 0) {
-    layers.push(isochroneRunsByThreshold(grid, [etaOptions.targetMin])[0]!.runs);
+    targetLayer = layers.length;
+    layers.push(...thresholdLayers(grid, [etaOptions.targetMin]));
   }
 
-  const dissolved = await dissolveLayers(deps.database, layers, targetLayer < 0 ? layers.length - 1 : targetLayer);
+  const outlined = await outlineLayers(deps.database, layers, targetLayer);
   const perThreshold = (offset: number) =>
-    thresholdsMin.map((thresholdMin, index) => ({ thresholdMin, geometry: dissolved.layers[offset + index]! }));
+    thresholdsMin.map((thresholdMin, index) => ({ thresholdMin, geometry: outlined.layers[offset + index]! }));
 
   return {
     context,
@@ -142,10 +142,15 @@ export async function computeCoverage(
       isochrones: perThreshold((index + 1) * thresholdsMin.length),
     })),
     union: perThreshold(0),
-    gaps: { geometry: dissolved.gaps, areaKm2: dissolved.gapAreaKm2 },
+    gaps: { geometry: outlined.gaps, areaKm2: outlined.gapAreaKm2 },
     shares: measureShares(grid.etaMin, grid.columns, context.regions, masks, etaOptions.targetMin),
     cityShareByThreshold: cityShares(grid, context.regions, masks, thresholdsMin),
   };
+}
+
+/** Lists one layer per threshold: the cells reached within it (NaN, unreachable, never is). */
+export function thresholdLayers(grid: ResponseTimeGrid, thresholdsMin: readonly number[]): CellLayer[] {
+  return thresholdsMin.map((thresholdMin) => ({ layout: grid, inside: (cell: number) => grid.etaMin[cell]! <= thresholdMin }));
 }
 
 /** Returns the cell size of the per-group isochrones. */

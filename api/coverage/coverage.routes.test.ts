@@ -90,6 +90,20 @@ describe("GET /api/v1/coverage", () => {
     expect(Math.abs(rows[0]!.share - body.shares.city.shareOfArea)).toBeLessThan(0.01);
   });
 
+  it("returns valid polygons", async () => {
+    const geometries = [
+      ...body.union.map((entry: { geometry: unknown }) => entry.geometry),
+      ...body.groups.flatMap((group: { isochrones: { geometry: unknown }[] }) => group.isochrones.map((entry) => entry.geometry)),
+      body.gaps.geometry,
+    ];
+    for (const geometry of geometries) {
+      const rows = await t.database.db.execute<{ reason: string }>(
+        sql`SELECT ST_IsValidReason(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)) AS reason`,
+      );
+      expect(rows[0]!.reason).toBe("Valid Geometry");
+    }
+  });
+
   it("cuts the reached area out of the city as gaps", () => {
     const unreachedKm2 = body.shares.city.areaKm2 - body.shares.city.reachedAreaKm2;
     expect(["Polygon", "MultiPolygon"]).toContain(body.gaps.geometry.type);

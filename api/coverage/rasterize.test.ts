@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { cellAreaKm2ByRow, cellsInside, type GridLayout } from "./rasterize.js";
-import { mergeRunsVertically, runsWhere } from "./polygons.js";
 import { decodeEtaMin, encodeGrid } from "./grid-encoding.js";
 import type { ResponseTimeGrid } from "./model/index.js";
 
@@ -48,24 +47,6 @@ describe("cellAreaKm2ByRow", () => {
     expect(areas[0]!).toBeLessThan(areas[9]!);
     // 0.1 degree at 40.5 N: 8.47 km east x 11.10 km north.
     expect(areas[5]!).toBeCloseTo(8.47 * 11.1, 0);
-  });
-});
-
-describe("runs", () => {
-  it("merges equal runs down the rows", () => {
-    const runs = runsWhere(layout, (cell) => cell % 10 >= 2 && cell % 10 <= 4 && cell < 30);
-    expect(runs).toHaveLength(3);
-    const merged = mergeRunsVertically(runs);
-    expect(merged).toHaveLength(1);
-    expect(merged[0]![0]).toBeCloseTo(107.2, 9);
-    expect(merged[0]![1]).toBeCloseTo(40.7, 9);
-    expect(merged[0]![2]).toBeCloseTo(107.5, 9);
-    expect(merged[0]![3]).toBeCloseTo(41, 9);
-  });
-
-  it("keeps runs of different widths apart", () => {
-    const runs = runsWhere(layout, (cell) => (cell < 10 ? cell % 10 < 3 : cell < 20 && cell % 10 < 5));
-    expect(mergeRunsVertically(runs)).toHaveLength(2);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { AppDeps } from "../http/context.js";
 import { assertGridSize, computeGrid, computeGridMemoized, gridNight } from "./coverage-grid.js";
 import type { CoverageSpec, FleetModel } from "./coverage-service.js";
-import { cityShares } from "./coverage-service.js";
+import { cityShares, thresholdLayers } from "./coverage-service.js";
 import { rejectUnknownAircraft } from "./eta-service.js";
 import {
   aircraftStatuses,
@@ -13,9 +13,9 @@ import {
   type FleetFilter,
   type FleetSnapshot,
 } from "./fleet-query.js";
-import { isochroneRunsByThreshold, type BoundingBox, type EtaOptions, type ResponseTimeGrid } from "./model/index.js";
+import type { BoundingBox, EtaOptions, ResponseTimeGrid } from "./model/index.js";
 import { toFleetFilter, type MissionRequest } from "./options.js";
-import { dissolveLayers, runsWhere, type GeoJsonPolygonal } from "./polygons.js";
+import { outlineLayers, type CellLayer, type GeoJsonPolygonal } from "./polygons.js";
 import type { RegionCache, RegionMasks, Regions } from "./regions.js";
 import { applyChanges, type ScenarioFleet } from "./scenario.js";
 import type { ScenarioChange } from "./schemas.js";
@@ -112,7 +112,7 @@ function side(
   };
 }
 
-// Dissolves the scenario's isochrones and the gained and lost cells in one query.
+// Outlines the scenario's isochrones and the gained and lost cells, and cuts the gaps.
 async function compareGrids(
   deps: AppDeps,
   spec: CoverageSpec,
@@ -130,23 +130,23 @@ async function compareGrids(
   const lost = (cell: number) => measured[cell] === 1 && reached(baselineGrid, cell) && !reached(scenarioGrid, cell);
 
   const thresholdsMin = spec.thresholdsMin;
-  const layers = isochroneRunsByThreshold(scenarioGrid, thresholdsMin).map((entry) => entry.runs);
-  layers.push(runsWhere(scenarioGrid, gained), runsWhere(scenarioGrid, lost));
+  const layers: CellLayer[] = thresholdLayers(scenarioGrid, thresholdsMin);
+  layers.push({ layout: scenarioGrid, inside: gained }, { layout: scenarioGrid, inside: lost });
   let targetLayer = thresholdsMin.indexOf(targetMin);
   if (targetLayer < 0) {
     targetLayer = layers.length;
-    layers.push(isochroneRunsByThreshold(scenarioGrid, [targetMin])[0]!.runs);
+    layers.push(...thresholdLayers(scenarioGrid, [targetMin]));
   }
-  const dissolved = await dissolveLayers(deps.database, layers, targetLayer);
+  const outlined = await outlineLayers(deps.database, layers, targetLayer);
 
   return {
     scenario: {
       ...scenarioSide,
-      union: thresholdsMin.map((thresholdMin, index) => ({ thresholdMin, geometry: dissolved.layers[index]! })),
-      gaps: { geometry: dissolved.gaps, areaKm2: dissolved.gapAreaKm2 },
+      union: thresholdsMin.map((thresholdMin, index) => ({ thresholdMin, geometry: outlined.layers[index]! })),
+      gaps: { geometry: outlined.gaps, areaKm2: outlined.gapAreaKm2 },
     },
-    gained: { geometry: dissolved.layers[thresholdsMin.length]!, ...sumCells(scenarioGrid, masks, gained) },
-    lost: { geometry: dissolved.layers[thresholdsMin.length + 1]!, ...sumCells(scenarioGrid, masks, lost) },
+    gained: { geometry: outlined.layers[thresholdsMin.length]!, ...sumCells(scenarioGrid, masks, gained) },
+    lost: { geometry: outlined.layers[thresholdsMin.length + 1]!, ...sumCells(scenarioGrid, masks, lost) },
   };
 }
 
