@@ -403,6 +403,16 @@ describe("map console", () => {
 
     expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
 
+    // On a small laptop screen the header still fits its buttons, and the
+    // layer panel starts folded.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.locator("#header").evaluate((header) => header.scrollWidth <= header.clientWidth)).toBe(true);
+    expect(await page.getByTestId("open-settings").isVisible()).toBe(true);
+    expect(await page.locator(".layer-panel .legend").first().isVisible()).toBe(false);
+    await page.screenshot({ path: `${artifacts}console-en-1024.png`, animations: "disabled" });
+
     await context.close();
   });
 

@@ -93,7 +93,8 @@ class Label {
 export interface BaseMap {
   // Fades the area fills while a raster tile layer is shown under them.
   setRasterShown(shown: boolean): void;
-  // Places the labels again, clear of each other and of asset markers.
+  // Places the labels again, clear of each other, of asset markers and of
+  // the map controls.
   layout(): void;
 }
 
@@ -166,10 +167,12 @@ export function drawBaseMap(map: L.Map, areas: AdminArea[]): BaseMap {
 }
 
 function placeLabels(map: L.Map, labels: Label[]): void {
-  const obstacles = [...map.getContainer().querySelectorAll(".asset-marker")];
+  // Asset markers and the map's own controls (zoom, panels, scale) stay uncovered.
+  const obstacles = [...map.getContainer().querySelectorAll(".asset-marker, .leaflet-control")];
   layoutLabels(
     labels.map((label) => ({ element: label.marker.getElement(), ...labelRules[label.className]! })),
     obstacles,
+    map.getContainer(),
   );
 }
 

@@ -54,7 +54,14 @@ function candidateBoxes(anchorX: number, anchorY: number, width: number, height:
   });
 }
 
-export function layoutLabels(labels: LayoutLabel[], obstacles: Element[]): void {
+function inside(box: Box, frame: Box): boolean {
+  return box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+}
+
+// A candidate that sticks out of the map (frame) counts as crowded, so a
+// label at the edge moves inwards where it can.
+export function layoutLabels(labels: LayoutLabel[], obstacles: Element[], frame: Element): void {
+  const frameBox = boxOf(frame);
   const placed: Box[] = obstacles.map(boxOf).filter((box) => box.right > box.left);
   const ordered = [...labels].sort((a, b) => a.priority - b.priority);
 
@@ -66,7 +73,7 @@ export function layoutLabels(labels: LayoutLabel[], obstacles: Element[]): void 
 
     const anchor = boxOf(label.element);
     const candidates = candidateBoxes(anchor.left, anchor.top, text.offsetWidth, text.offsetHeight, label.anchor);
-    const crowding = candidates.map(({ box }) => placed.filter((other) => overlaps(box, other)).length);
+    const crowding = candidates.map(({ box }) => placed.filter((other) => overlaps(box, other)).length + (inside(box, frameBox) ? 0 : 1));
     let choice = crowding.indexOf(0);
 
     if (choice === -1 && label.required) {

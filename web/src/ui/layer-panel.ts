@@ -28,8 +28,8 @@ export class LayerPanel extends L.Control {
   private readonly layers: PanelLayer[] = [];
   private map: L.Map | null = null;
   // Collapsed, the panel shows only the checkboxes and counts, which leaves
-  // room for the map on small screens.
-  private collapsed = false;
+  // room for the map; it starts so on screens less than 1200 px wide.
+  private collapsed = window.innerWidth < 1200;
 
   constructor() {
     super({ position: "topright" });
