@@ -1,6 +1,7 @@
 import { registerAuditRoutes } from "../../audit/routes.js";
 import type { AppDeps } from "../../http/context.js";
 import type { Router } from "../../http/router.js";
+import { registerMutualAidRoutes } from "../../mutual-aid/routes.js";
 import { registerSessionRoutes } from "../sessions/routes.js";
 import { registerUserRoutes } from "./routes.js";
 
@@ -9,4 +10,5 @@ export function installUsersAuditAndMutualAid(router: Router, deps: AppDeps): vo
   registerSessionRoutes(router, deps);
   registerUserRoutes(router, deps);
   registerAuditRoutes(router, deps);
+  registerMutualAidRoutes(router, deps);
 }

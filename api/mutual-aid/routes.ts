@@ -1,0 +1,97 @@
+import type { Context } from "hono";
+
+import { auditActorOf } from "../audit/log.js";
+import type { Role } from "../auth/roles.js";
+import { parseIdParam } from "../dispatch/http.js";
+import type { AppDeps, AppEnv } from "../http/context.js";
+import { readJson, type Router } from "../http/router.js";
+import { parseOrThrow } from "../http/validation.js";
+import { registerCityRoutes } from "./cities.js";
+import { activeLoans } from "./loans.js";
+import { mutualAidFrame, presentRequest, type MutualAidEvent, type RequestRow } from "./presenter.js";
+import { approveRequest, cancelRequest, createRequest, declineRequest, getRequest, listRequests, returnLoan } from "./repository.js";
+import { approveRequestBody, closeRequestBody, createRequestBody, declineRequestBody, listRequestsQuery } from "./schema.js";
+
+// Coordinators request, approve, decline and return; admins may stand in.
+export const mutualAidWriters: readonly Role[] = ["admin", "coordinator"];
+// Everyone who works the desk may read requests and loans; feed tokens may not.
+export const mutualAidReaders: readonly Role[] = ["admin", "planner", "dispatcher", "coordinator", "viewer"];
+
+export function registerMutualAidRoutes(router: Router, deps: AppDeps): void {
+  const db = deps.database.db;
+  const tag = "mutual-aid";
+  const base = "/api/v1/mutual-aid/requests";
+
+  registerCityRoutes(router, deps);
+
+  // Pushes each step live to every console; clients show it to the two cities involved.
+  const publish = (c: Context<AppEnv>, event: MutualAidEvent, row: RequestRow) => {
+    deps.tracking?.hub.broadcast(mutualAidFrame(event, row));
+    deps.logger.info({ mutualAidRequestId: row.id, event, requestingCity: row.requestingCity, lendingCity: row.lendingCity, by: c.get("principal")?.name }, "mutual aid");
+    return presentRequest(row);
+  };
+
+  router.add({ method: "GET", path: base, access: mutualAidReaders, summary: "List mutual-aid requests, newest first", tag }, async (c) => {
+    const query = parseOrThrow(listRequestsQuery, c.req.query(), 400);
+    const { rows, total } = await listRequests(db, query);
+    return c.json({ items: rows.map(presentRequest), total, limit: query.limit, offset: query.offset });
+  });
+
+  router.add({ method: "GET", path: `${base}/:id`, access: mutualAidReaders, summary: "Get one mutual-aid request", tag }, async (c) => {
+    return c.json(presentRequest(await getRequest(db, parseIdParam(c.req.param("id")))));
+  });
+
+  router.add(
+    { method: "POST", path: base, access: mutualAidWriters, summary: "Request an aircraft, or any suitable one, from a partner city", tag, body: createRequestBody },
+    async (c) => {
+      const body = parseOrThrow(createRequestBody, await readJson(c));
+      const row = await createRequest(db, c.get("principal")!, auditActorOf(c), body);
+      return c.json(publish(c, "requested", row), 201);
+    },
+  );
+
+  router.add(
+    { method: "POST", path: `${base}/:id/approve`, access: mutualAidWriters, summary: "Lend the aircraft (lending city)", tag, body: approveRequestBody },
+    async (c) => {
+      const id = parseIdParam(c.req.param("id"));
+      const body = parseOrThrow(approveRequestBody, await readJson(c));
+      const row = await approveRequest(db, c.get("principal")!, auditActorOf(c), id, body);
+      return c.json(publish(c, "approved", row));
+    },
+  );
+
+  router.add(
+    { method: "POST", path: `${base}/:id/decline`, access: mutualAidWriters, summary: "Decline a request with a reason (lending city)", tag, body: declineRequestBody },
+    async (c) => {
+      const id = parseIdParam(c.req.param("id"));
+      const body = parseOrThrow(declineRequestBody, await readJson(c));
+      const row = await declineRequest(db, c.get("principal")!, auditActorOf(c), id, body.reason);
+      return c.json(publish(c, "declined", row));
+    },
+  );
+
+  router.add(
+    { method: "POST", path: `${base}/:id/cancel`, access: mutualAidWriters, summary: "Withdraw a request not yet decided (requesting city)", tag, body: closeRequestBody },
+    async (c) => {
+      const id = parseIdParam(c.req.param("id"));
+      const body = parseOrThrow(closeRequestBody, await readJson(c));
+      const row = await cancelRequest(db, c.get("principal")!, auditActorOf(c), id, body.notes);
+      return c.json(publish(c, "cancelled", row));
+    },
+  );
+
+  router.add(
+    { method: "POST", path: `${base}/:id/return`, access: mutualAidWriters, summary: "End a loan (either city)", tag, body: closeRequestBody },
+    async (c) => {
+      const id = parseIdParam(c.req.param("id"));
+      const body = parseOrThrow(closeRequestBody, await readJson(c));
+      const row = await returnLoan(db, c.get("principal")!, auditActorOf(c), id, body.notes);
+      return c.json(publish(c, "returned", row));
+    },
+  );
+
+  router.add({ method: "GET", path: "/api/v1/mutual-aid/loans", access: mutualAidReaders, summary: "List aircraft on loan and not yet returned", tag }, async (c) => {
+    const loans = await activeLoans(db);
+    return c.json({ items: loans.map((loan) => ({ ...loan, approvedAt: loan.approvedAt.toISOString() })) });
+  });
+}
