@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { roles } from "./roles.js";
+import { createToken } from "./tokens.js";
+import { assetKinds } from "../assets/kinds.js";
 import { testAdminToken, testApp } from "../test/app.js";
-import { baseFeature } from "../test/factories.js";
+import { aircraftBody, aircraftTypeBody, baseFeature, landingPointFeature, waterSourceFeature } from "../test/factories.js";
+import { createUserAndLogIn } from "./users/test-users.js";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 
@@ -68,6 +71,108 @@ describe("route access table", () => {
         const res = await t.call(route.method, concretePath(route.path), { token: t.tokens[role], body: bodyFor(route.method) });
         expect([401, 403], `${role} ${route.method} ${route.path}`).not.toContain(res.status);
       }
+    }
+  });
+});
+
+// Ended login sessions, checked over the same route table as API tokens.
+describe("route access with sessions", () => {
+  async function endedSession(end: "expire" | "logout"): Promise<string> {
+    const user = await createUserAndLogIn(t, { role: "admin" });
+    if (end === "logout") {
+      expect((await t.call("POST", "/api/v1/auth/logout", { token: user.token })).status).toBe(204);
+    } else {
+      await t.database.sql`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = ${user.id}`;
+    }
+    return user.token;
+  }
+
+  for (const end of ["expire", "logout"] as const) {
+    it(`rejects a session after ${end} everywhere`, async () => {
+      const token = await endedSession(end);
+      for (const route of t.routes.filter((r) => r.access !== "public")) {
+        const res = await t.call(route.method, concretePath(route.path), { token, body: bodyFor(route.method) });
+        expect(res.status, `${route.method} ${route.path}`).toBe(401);
+        expect(res.json.error.code).toBe("session_expired");
+      }
+    });
+  }
+
+  it("lets a live session past the access check", async () => {
+    const user = await createUserAndLogIn(t, { role: "admin" });
+    for (const route of t.routes.filter((r) => r.access !== "public" && r.access !== "any" && r.access.includes("admin"))) {
+      const res = await t.call(route.method, concretePath(route.path), { token: user.token, body: bodyFor(route.method) });
+      expect([401, 403], `${route.method} ${route.path}`).not.toContain(res.status);
+    }
+  });
+});
+
+// Valid bodies for each asset kind that has a city, in the given city.
+// Codes and registrations are numbered, since they must be unique.
+let serial = 0;
+const cityAssetBodies: Record<string, (city: string) => unknown> = {
+  bases: (city) => baseFeature({ code: `CITY-${++serial}`, city }),
+  aircraft: (city) => aircraftBody({ registration: `B-8${String(++serial).padStart(3, "0")}`, icaoAddress: null, callsign: null, city }),
+  "landing-points": (city) => landingPointFeature({ city }),
+  "water-sources": (city) => waterSourceFeature({ city }),
+};
+
+describe("city scoping of asset writes", () => {
+  const kindsWithCity = assetKinds.filter((kind) => "city" in kind.create.shape);
+  let partnerPlanner: string;
+
+  beforeAll(async () => {
+    await t.call("POST", "/api/v1/aircraft-types", { body: aircraftTypeBody({ id: "city-scope-type" }) });
+    partnerPlanner = (await createToken(t.database.db, { name: "baotou planner", role: "planner", city: "baotou" })).token;
+  });
+
+  function bodyIn(path: string, city: string): unknown {
+    const body = cityAssetBodies[path]!(city) as Record<string, unknown>;
+    return path === "aircraft" ? { ...body, typeId: "city-scope-type" } : body;
+  }
+
+  it("has a body for every kind with a city", () => {
+    expect(Object.keys(cityAssetBodies).sort()).toEqual(kindsWithCity.map((kind) => kind.path).sort());
+  });
+
+  it("rejects writes to another city on every route", async () => {
+    for (const kind of kindsWithCity) {
+      const created = await t.call("POST", `/api/v1/${kind.path}`, { body: bodyIn(kind.path, "bayannur") });
+      expect(created.status, kind.path).toBe(201);
+      const id = created.json.id;
+      const attempts = [
+        ["POST", `/api/v1/${kind.path}`, bodyIn(kind.path, "bayannur")],
+        ["PATCH", `/api/v1/${kind.path}/${id}`, kind.geometry ? { type: "Feature", properties: { nameZh: "越权" } } : { notes: "越权" }],
+        ["DELETE", `/api/v1/${kind.path}/${id}`, undefined],
+      ] as const;
+
+      for (const [method, path, body] of attempts) {
+        const res = await t.call(method, path, { token: partnerPlanner, body });
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(res.json.error).toMatchObject({ code: "forbidden_city", field: "city", value: "bayannur", expected: "baotou" });
+      }
+      expect((await t.call("GET", `/api/v1/${kind.path}/${id}`)).status).toBe(200);
+    }
+  });
+
+  it("rejects moving an own row to another city", async () => {
+    for (const kind of kindsWithCity) {
+      const created = await t.call("POST", `/api/v1/${kind.path}`, { token: partnerPlanner, body: bodyIn(kind.path, "baotou") });
+      expect(created.status, kind.path).toBe(201);
+      const properties = { city: "ordos" };
+      const res = await t.call("PATCH", `/api/v1/${kind.path}/${created.json.id}`, {
+        token: partnerPlanner,
+        body: kind.geometry ? { type: "Feature", properties } : properties,
+      });
+      expect(res.status, kind.path).toBe(403);
+      expect(res.json.error).toMatchObject({ code: "forbidden_city", value: "ordos" });
+    }
+  });
+
+  it("lets home-city admins write in every city", async () => {
+    for (const kind of kindsWithCity) {
+      const res = await t.call("POST", `/api/v1/${kind.path}`, { body: bodyIn(kind.path, "wuhai") });
+      expect(res.status, kind.path).toBe(201);
     }
   });
 });
