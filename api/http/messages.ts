@@ -181,6 +181,10 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d, f, v) => `${f}：只能修改本市（${d.expected}）的数据，不能修改 ${v}`,
     en: (d, f, v) => `${f}: you may change records of your own city (${d.expected}) only, not ${v}`,
   },
+  forbidden_mutual_aid_step: {
+    "zh-CN": (d, f, v) => `${f}：此步骤只能由 ${d.expected} 的协调员执行，你所属城市为 ${v}`,
+    en: (d, f, v) => `${f}: only a coordinator of ${d.expected} may take this step; your city is ${v}`,
+  },
   city_inactive: {
     "zh-CN": (_d, f, v) => `${f}：城市 ${v} 已停用互助，不能发起新的请求`,
     en: (_d, f, v) => `${f}: city ${v} is inactive and takes no new mutual-aid requests`,

@@ -101,7 +101,7 @@ describe("mutual-aid workflow", () => {
     for (const token of [coordinators.bayannur, coordinators.ordos]) {
       const res = await step(token, json.id, "approve");
       expect(res.status).toBe(403);
-      expect(res.json.error).toMatchObject({ code: "forbidden_city", expected: "baotou" });
+      expect(res.json.error).toMatchObject({ code: "forbidden_mutual_aid_step", expected: "baotou" });
     }
   });
 
@@ -122,7 +122,9 @@ describe("mutual-aid workflow", () => {
     const aircraftId = await addAircraft("baotou");
     const { json } = await request(coordinators.bayannur, { lendingCity: "baotou", aircraftId });
 
-    expect((await step(coordinators.baotou, json.id, "cancel")).status).toBe(403);
+    const byLender = await t.call("POST", `/api/v1/mutual-aid/requests/${json.id}/cancel`, { token: coordinators.baotou, body: {}, language: "en" });
+    expect(byLender.status).toBe(403);
+    expect(byLender.json.error.message).toBe('id: only a coordinator of bayannur may take this step; your city is "baotou"');
     const cancelled = await step(coordinators.bayannur, json.id, "cancel");
     expect(cancelled.json.status).toBe("cancelled");
     expect((await step(coordinators.baotou, json.id, "approve")).status).toBe(409);

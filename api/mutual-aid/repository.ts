@@ -167,7 +167,7 @@ async function takeStep(db: Executor, principal: Principal, actor: AuditActor, i
     }
     const allowed = step.cities(before);
     if (!allowed.some((city) => canWriteCity(principal, city))) {
-      throw new ApiError(403, { code: "forbidden_city", field: "id", value: id, expected: allowed.join(" | ") });
+      throw new ApiError(403, { code: "forbidden_mutual_aid_step", field: "id", value: principal.city, expected: allowed.join(" | ") });
     }
     if (before.status !== step.from) {
       throw conflict({ code: "mutual_aid_transition", field: "status", value: before.status, expected: step.from });

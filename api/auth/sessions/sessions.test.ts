@@ -169,6 +169,27 @@ describe("sessions", () => {
     expect(await verifyToken(t.database.db, user.token, testAdminToken)).toBeNull();
   });
 
+  it("are deleted 30 days after they end", async () => {
+    const start = new Date("2026-06-01T08:00:00Z");
+    setClock(start);
+    const user = await createUserAndLogIn(t, { role: "viewer" });
+    await t.call("POST", "/api/v1/auth/logout", { token: user.token });
+
+    const createdMs = async () => {
+      const rows = await t.database.sql`SELECT (extract(epoch FROM created_at) * 1000)::float8 AS ms FROM sessions WHERE user_id = ${user.id}`;
+      return rows.map((row) => Number(row.ms));
+    };
+
+    vi.setSystemTime(start.getTime() + 29 * 24 * 3600_000);
+    await t.call("POST", "/api/v1/auth/login", { token: null, body: { username: user.username, password: testPassword } });
+    expect(await createdMs()).toContain(start.getTime());
+
+    vi.setSystemTime(start.getTime() + 31 * 24 * 3600_000);
+    await t.call("POST", "/api/v1/auth/login", { token: null, body: { username: user.username, password: testPassword } });
+    expect(await createdMs()).not.toContain(start.getTime());
+    expect(await createdMs()).toHaveLength(2);
+  });
+
   it("store only the token hash", async () => {
     const user = await createUserAndLogIn(t, { role: "viewer" });
     const rows = await t.database.sql`SELECT token_hash FROM sessions WHERE user_id = ${user.id}`;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 
 import type { Executor } from "../../audit/log.js";
 import { sessions, users } from "../../db/schema.js";
@@ -32,9 +32,18 @@ export function sessionTtlMsFrom(env: NodeJS.ProcessEnv): number {
   return minutes * 60_000;
 }
 
+// Sessions that ended longer ago than this are deleted at the user's next
+// login; the audit log keeps their login and logout rows.
+const endedSessionRetentionMs = 30 * 24 * 60 * 60 * 1000;
+
 // Opens a session for a user. The expiry is fixed at login: use does not
 // extend it, so a stolen token works at most ttlMs.
 export async function createSession(tx: Executor, input: { userId: number; ttlMs: number; now: Date; clientAddress: string | null }) {
+  const cutoff = new Date(input.now.getTime() - endedSessionRetentionMs);
+  await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, input.userId), or(lt(sessions.expiresAt, cutoff), lt(sessions.revokedAt, cutoff))));
+
   const token = `${sessionPrefix}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(input.now.getTime() + input.ttlMs);
   const [row] = await tx
@@ -78,7 +87,7 @@ export async function resolveSession(db: Executor, token: string, now: Date): Pr
 export async function revokeSession(tx: Executor, sessionId: number): Promise<boolean> {
   const rows = await tx
     .update(sessions)
-    .set({ revokedAt: sql`now()` })
+    .set({ revokedAt: new Date() })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return rows.length > 0;
@@ -88,7 +97,7 @@ export async function revokeSession(tx: Executor, sessionId: number): Promise<bo
 export async function revokeUserSessions(tx: Executor, userId: number): Promise<number> {
   const rows = await tx
     .update(sessions)
-    .set({ revokedAt: sql`now()` })
+    .set({ revokedAt: new Date() })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return rows.length;

@@ -14,19 +14,28 @@ export interface DemoUser {
   city: string;
 }
 
+const roleNamesZh: Record<Role, string> = {
+  admin: "管理员",
+  planner: "巡护规划员",
+  dispatcher: "调度员",
+  coordinator: "跨市协调员",
+  viewer: "只读用户",
+  feed: "数据接入",
+};
+
 // One Bayannur user per role, and a coordinator in each of two partner
 // cities so that a mutual-aid request can be approved by its lender.
 export const demoUsers: DemoUser[] = [
-  ...roles.map((role) => ({ username: `demo-${role}`, displayName: `演示 ${role}`, role, city: "bayannur" })),
-  { username: "demo-coordinator-baotou", displayName: "演示 包头协调员", role: "coordinator", city: "baotou" },
-  { username: "demo-coordinator-ordos", displayName: "演示 鄂尔多斯协调员", role: "coordinator", city: "ordos" },
+  ...roles.map((role) => ({ username: `demo-${role}`, displayName: `演示${roleNamesZh[role]}`, role, city: "bayannur" })),
+  { username: "demo-coordinator-baotou", displayName: "演示包头协调员", role: "coordinator", city: "baotou" },
+  { username: "demo-coordinator-ordos", displayName: "演示鄂尔多斯协调员", role: "coordinator", city: "ordos" },
 ];
 
 // Creates or resets the demo users, all with one password: DEMO_PASSWORD
 // when set, or a random one generated here. DEMO ONLY: these accounts share
 // a password and must not exist on a production system. Returns the
-// password so that the caller can print it, and `generated` tells whether it is
-// new, since it is then shown nowhere else.
+// password so that the caller can print it. `generated` is true when the
+// password was made here, since it is then shown nowhere else.
 export async function seedDemoUsers(database: Pick<Database, "db">, env: NodeJS.ProcessEnv = process.env) {
   const generated = !env.DEMO_PASSWORD;
   const password = env.DEMO_PASSWORD || randomBytes(12).toString("base64url");
