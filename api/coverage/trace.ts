@@ -58,8 +58,13 @@ export function traceCells(layout: GridLayout, inside: (cell: number) => boolean
 function collectEdges(layout: GridLayout, inside: (cell: number) => boolean): Map<number, Edge[]> {
   const { columns, rows } = layout;
   const stride = columns + 1;
+  // One predicate call per cell; the neighbour checks below then read this mask.
+  const mask = new Uint8Array(columns * rows);
+  for (let cell = 0; cell < mask.length; cell += 1) {
+    mask[cell] = inside(cell) ? 1 : 0;
+  }
   const isInside = (row: number, column: number) =>
-    row >= 0 && row < rows && column >= 0 && column < columns && inside(row * columns + column);
+    row >= 0 && row < rows && column >= 0 && column < columns && mask[row * columns + column] === 1;
   const outgoing = new Map<number, Edge[]>();
   const add = (fromX: number, fromY: number, toX: number, toY: number) => {
     const edge: Edge = { from: fromY * stride + fromX, to: toY * stride + toX, dx: toX - fromX, dy: fromY - toY, used: false };
@@ -73,7 +78,7 @@ function collectEdges(layout: GridLayout, inside: (cell: number) => boolean): Ma
 
   for (let row = 0; row < rows; row += 1) {
     for (let column = 0; column < columns; column += 1) {
-      if (!isInside(row, column)) {
+      if (mask[row * columns + column] === 0) {
         continue;
       }
       if (!isInside(row - 1, column)) {
