@@ -25,7 +25,9 @@ export class LoginRateLimited extends Error {
 // Checks the password and opens a session, writing the login to the audit
 // log. Failures count against both the username and the client address.
 // A success clears only the username's count, so that logging in to one's
-// own account does not reset an address that is guessing others.
+// own account does not reset an address that is guessing others. Each
+// attempt counts as a failure from the start, so that parallel attempts
+// cannot all pass the check while the password hashes are compared.
 export async function logIn(db: Executor, failures: FailureCounter, logger: Logger, attempt: LoginAttempt, ttlMs: number) {
   const keys = [`username:${attempt.username}`, `address:${attempt.clientAddress ?? "unknown"}`];
   const nowMs = attempt.now.getTime();
@@ -35,12 +37,13 @@ export async function logIn(db: Executor, failures: FailureCounter, logger: Logg
     throw new LoginRateLimited(retryAfterS);
   }
 
+  for (const key of keys) {
+    failures.recordFailure(key, nowMs);
+  }
+
   const user = await findUserForLogin(db, attempt.username);
   const passwordMatches = await verifyPassword(user?.passwordHash ?? null, attempt.password);
   if (!user || !passwordMatches || user.disabled) {
-    for (const key of keys) {
-      failures.recordFailure(key, nowMs);
-    }
     let reason = "wrong password";
     if (!user) {
       reason = "unknown username";
@@ -51,6 +54,7 @@ export async function logIn(db: Executor, failures: FailureCounter, logger: Logg
     throw new ApiError(401, { code: "invalid_credentials", field: "password" });
   }
   failures.clear(keys[0]!);
+  failures.forgive(keys[1]!, nowMs);
 
   const session = await db.transaction(async (tx) => {
     const created = await createSession(tx, { userId: user.id, ttlMs, now: attempt.now, clientAddress: attempt.clientAddress });

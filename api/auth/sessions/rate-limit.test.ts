@@ -40,6 +40,18 @@ describe("FailureCounter", () => {
     expect(counter.retryAfterS("a", 10)).toBe(0);
   });
 
+  it("forgive takes back one failure", () => {
+    const counter = new FailureCounter(limits);
+    for (let i = 0; i < 3; i++) {
+      counter.recordFailure("a", i);
+    }
+    counter.forgive("a", 2);
+    expect(counter.retryAfterS("a", 10)).toBe(0);
+    counter.forgive("a", 99);
+    counter.recordFailure("a", 11);
+    expect(counter.retryAfterS("a", 12)).toBeGreaterThan(0);
+  });
+
   it("holds at most maxKeys keys", () => {
     const counter = new FailureCounter(limits);
     for (let i = 0; i < 10; i++) {

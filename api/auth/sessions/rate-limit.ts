@@ -44,6 +44,15 @@ export class FailureCounter {
     this.failures.delete(key);
   }
 
+  // Takes back one failure recorded at nowMs, for an attempt counted in advance that succeeded.
+  forgive(key: string, nowMs: number): void {
+    const times = this.failures.get(key);
+    const index = times?.lastIndexOf(nowMs) ?? -1;
+    if (index >= 0) {
+      times!.splice(index, 1);
+    }
+  }
+
   get size(): number {
     return this.failures.size;
   }

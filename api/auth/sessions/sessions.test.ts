@@ -224,6 +224,24 @@ describe("login rate limit", () => {
     expect((await loginFrom("127.0.2.2", { username: "innocent.user", password: testPassword })).status).toBe(201);
   });
 
+  it("counts parallel attempts before they finish", async () => {
+    await createUserAndLogIn(t, { role: "viewer", username: "parallel.user" });
+    const attempts = Array.from({ length: 12 }, (_, i) => loginFrom(`127.0.4.${i}`, { username: "parallel.user", password: `wrong-guess-${i}` }));
+    const statuses = (await Promise.all(attempts)).map((res) => res.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+
+  it("keeps an address count after its own success", async () => {
+    await createUserAndLogIn(t, { role: "viewer", username: "own.account" });
+    for (let i = 0; i < 4; i++) {
+      expect((await loginFrom("127.0.5.1", { username: `guess-${i}`, password: "wrong-password" })).status).toBe(401);
+    }
+    expect((await loginFrom("127.0.5.1", { username: "own.account", password: testPassword })).status).toBe(201);
+    expect((await loginFrom("127.0.5.1", { username: "guess-9", password: "wrong-password" })).status).toBe(401);
+    expect((await loginFrom("127.0.5.1", { username: "guess-10", password: "wrong-password" })).status).toBe(429);
+  });
+
   it("lifts the block after 15 minutes", async () => {
     const start = new Date("2026-12-04T09:00:00Z");
     setClock(start);
