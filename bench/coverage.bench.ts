@@ -182,9 +182,11 @@ async function main(): Promise<void> {
     console.log("");
     console.log(
       "Grid: cells of 1 km over the city and risk areas (105.19-109.89 E, 40.18-42.46 N), " +
-        "day, no wind, target 120 min. Ours includes HTTP handling in memory, the fleet and region queries, " +
-        "the grids, the PostGIS union of the isochrones and gaps, and JSON encoding; region masks are cached " +
-        "after the first run. The naive way computes less (no return leg, fuel, wind or isochrone bands). " +
+        "day, no wind, target 120 min. Ours includes token checking and HTTP handling in memory, the fleet " +
+        "and region queries, the 1 km grid, one 2 km grid per base for the per-base isochrones, tracing the " +
+        "isochrones, the gaps by ST_Difference in PostGIS, and JSON encoding (about 0.6 MB); region masks " +
+        "are cached after the first run. The naive way computes less (no return leg, fuel, wind or isochrone " +
+        "bands, and no per-base isochrones). " +
         `p99 is the nearest-rank 99th percentile; with ${COVERAGE_RUNS} runs it is the slowest run.`,
     );
   } finally {
