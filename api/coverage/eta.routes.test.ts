@@ -226,6 +226,15 @@ describe("GET /api/v1/eta", () => {
     expect(res.json.error.message).toBe("targetMin: must be at least 1, got \"0\"");
   });
 
+  it("prefers the aircraft's own readiness", async () => {
+    const patched = await t.call("PATCH", `/api/v1/aircraft/${bell412.aircraftId}`, { body: { readinessDayMin: 5 } });
+    expect(patched.status).toBe(200);
+    const res = await eta(`${wula}&night=false&aircraftIds=${bell412.aircraftId}`);
+    expect(res.json.aircraft[0].readinessMin).toBe(5);
+    expect(res.json.aircraft[0].etaMin).toBeCloseTo(bell412.etaMin! - 10, 1);
+    await t.call("PATCH", `/api/v1/aircraft/${bell412.aircraftId}`, { body: { readinessDayMin: null } });
+  });
+
   it("needs a token", async () => {
     const res = await eta(wula, null as unknown as string);
     expect(res.status).toBe(401);

@@ -88,6 +88,19 @@ describe("POST /api/v1/coverage/scenarios", () => {
     expect(res.json.difference.city.delta).toBeGreaterThan(0);
   });
 
+  it("adds several aircraft of a type", async () => {
+    const res = await scenario([{ op: "add_aircraft", typeId: "h125", baseCode: "BYN-DENGKOU", count: 2, readinessDayMin: 10 }]);
+    const added = res.json.scenario.aircraft.filter((item: { added: boolean }) => item.added);
+    expect(added).toHaveLength(2);
+    expect(added.map((item: { typeId: string }) => item.typeId)).toEqual(["h125", "h125"]);
+    expect(res.json.difference.city.delta).toBeGreaterThanOrEqual(0);
+  });
+
+  it("changes readiness for one type only", async () => {
+    const slower = await scenario([{ op: "set_readiness", typeId: "bell-412ep", readinessDayMin: 60 }]);
+    expect(slower.json.difference.city.delta).toBeLessThan(0);
+  });
+
   it("moves a base with its aircraft", async () => {
     // West toward the Urad Rear gap it gains; east next to Gongmiaozi it loses the west.
     const west = await scenario([{ op: "move_base", baseCode: "BYN-LINHE", lonLat: [106.6, 41.4] }]);
