@@ -102,6 +102,7 @@ export function installCoverageLayer(map: L.Map, options: CoverageLayerOptions):
   return {
     refresh,
     remove: () => {
+      planner.detach();
       control.remove();
       layers.remove();
     },

@@ -74,13 +74,20 @@ export class PlannerSection {
       this.render();
       context.onClear();
     });
-    context.map.on("click", (event: L.LeafletMouseEvent) => {
-      if (this.operation.value === "add_base") {
-        this.pickedLonLat = [Math.round(event.latlng.lng * 1e4) / 1e4, Math.round(event.latlng.lat * 1e4) / 1e4];
-        this.render();
-      }
-    });
+    context.map.on("click", this.pickPosition);
   }
+
+  /** Stops listening to map clicks; the layer calls this when it is removed. */
+  detach(): void {
+    this.context.map.off("click", this.pickPosition);
+  }
+
+  private readonly pickPosition = (event: L.LeafletMouseEvent) => {
+    if (this.operation.value === "add_base") {
+      this.pickedLonLat = [Math.round(event.latlng.lng * 1e4) / 1e4, Math.round(event.latlng.lat * 1e4) / 1e4];
+      this.render();
+    }
+  };
 
   /** Fills the base, aircraft and type lists from the registry. */
   async load(): Promise<void> {
