@@ -130,6 +130,9 @@ describe("coverage layer", () => {
     const { page } = await openLayer(context, "en", server.tokens.viewer);
     expect(await page.getByTestId("coverage-city-share").textContent()).toMatch(/City reached within 120 min: \d+\.\d %/);
     expect(await page.getByTestId("coverage-legend").textContent()).toContain("Unreachable");
+    // Once the planner's lists are loaded, the panel shows no Chinese text.
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=coverage-type] option").length > 0);
+    expect(await page.getByTestId("coverage-panel").textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     await context.close();
   });
 

@@ -48,6 +48,7 @@ export class PlannerSection {
   private readonly result = el("div", { class: "coverage-difference", "data-testid": "coverage-difference" });
   private readonly labels = new Map<HTMLElement, CoverageMessageKey>();
   private pickedLonLat: [number, number] | null = null;
+  private loaded: { bases: BaseFeature[]; types: AircraftType[] } = { bases: [], types: [] };
   private lastResult: ScenarioResponse | null = null;
 
   constructor(private readonly context: PlannerContext) {
@@ -97,13 +98,32 @@ export class PlannerSection {
       this.context.api.get<{ items: AircraftType[] }>("/aircraft-types", { limit: 1000 }),
     ]);
 
-    this.base.replaceChildren(...bases.features.map((base) => el("option", { value: base.properties.code }, [`${base.properties.code} ${base.properties.nameZh}`])));
+    this.base.replaceChildren(...bases.features.map((base) => el("option", { value: base.properties.code })));
     this.aircraft.replaceChildren(
       ...aircraft.items
         .filter((item) => item.status === "available")
         .map((item) => el("option", { value: String(item.id) }, [`${item.registration} (${item.typeId})`])),
     );
-    this.type.replaceChildren(...types.items.map((type) => el("option", { value: type.id }, [type.nameZh ?? type.name])));
+    this.type.replaceChildren(...types.items.map((type) => el("option", { value: type.id })));
+    this.loaded = { bases: bases.features, types: types.items };
+    this.renderNames();
+  }
+
+  // Base and type names follow the language; English falls back to the code or the type's name.
+  private renderNames(): void {
+    const english = this.context.language() === "en";
+    const basesByCode = new Map(this.loaded.bases.map((base) => [base.properties.code, base.properties]));
+    const typesById = new Map(this.loaded.types.map((type) => [type.id, type]));
+
+    for (const option of this.base.options) {
+      const base = basesByCode.get(option.value);
+      const name = english ? (base?.nameEn ?? "") : (base?.nameZh ?? "");
+      option.textContent = `${option.value} ${name}`.trim();
+    }
+    for (const option of this.type.options) {
+      const type = typesById.get(option.value);
+      option.textContent = english ? (type?.name ?? option.value) : (type?.nameZh ?? type?.name ?? option.value);
+    }
   }
 
   render(): void {
@@ -119,6 +139,7 @@ export class PlannerSection {
     this.clear.textContent = tr("coverage.clearScenario");
     this.picked.textContent =
       this.pickedLonLat === null ? tr("coverage.pickHint") : tr("coverage.picked", { lon: this.pickedLonLat[0], lat: this.pickedLonLat[1] });
+    this.renderNames();
     this.showFields();
     this.renderResult();
   }
