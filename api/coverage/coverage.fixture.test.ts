@@ -5,6 +5,7 @@ import { decodeEtaMin } from "./grid-encoding.js";
 import { loadSquareWorld, squareCentreLonLat } from "./test-fixtures.js";
 
 const t = await testApp();
+const empty = await testApp();
 
 describe("coverage of a hand-built square", () => {
   beforeAll(async () => {
@@ -45,5 +46,14 @@ describe("coverage of a hand-built square", () => {
     const row = Math.floor((grid.bbox[3] - squareCentreLonLat[1]) / grid.cellHeightDeg);
     // The cell centre is within half a cell diagonal (0.71 km) of the base: at most 0.36 min.
     expect(etaMin[row * grid.columns + column]!).toBeLessThan(0.4);
+  });
+});
+
+describe("coverage without boundaries", () => {
+  it("asks for the boundaries to be imported", async () => {
+    const res = await empty.call("GET", "/api/v1/coverage?night=false", { language: "en" });
+    expect(res.status).toBe(503);
+    expect(res.json.error).toMatchObject({ code: "boundary_missing", field: "admin_areas" });
+    expect(res.json.error.message).toContain("npm run seed");
   });
 });
