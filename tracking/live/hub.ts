@@ -39,6 +39,28 @@ interface Client {
 
 type Authenticate = (token: string) => Promise<Principal | null>;
 
+function subscriptionKey(client: Client): string {
+  return `${client.fleetOnly ? 1 : 0}:${client.bbox ? client.bbox.join(",") : ""}`;
+}
+
+// The delta frame for one subscription, or null when nothing in it changed.
+// An aircraft that left a bbox subscription is sent as removed.
+function deltaText(client: Client, updated: TrackFrame[], removed: string[]): string | null {
+  const aircraft: TrackFrame[] = [];
+  const gone = [...removed];
+  for (const frame of updated) {
+    if (matches(client, frame)) {
+      aircraft.push(frame);
+    } else if (client.bbox) {
+      gone.push(frame.icaoAddress);
+    }
+  }
+  if (aircraft.length === 0 && gone.length === 0) {
+    return null;
+  }
+  return JSON.stringify({ type: "delta", time: new Date().toISOString(), aircraft, removed: gone });
+}
+
 function matches(client: Client, frame: TrackFrame): boolean {
   if (client.fleetOnly && !frame.fleet) {
     return false;
@@ -88,28 +110,58 @@ export class LiveHub {
     this.drainTimer = setInterval(() => this.flushPending(), 100);
   }
 
-  // Sends changed aircraft and removals to every client that subscribed to them.
+  // Sends changed aircraft and removals to every client that subscribed to
+  // them. Clients that are keeping up and share a subscription share one
+  // serialised frame, so the cost of a publish grows with the number of
+  // distinct subscriptions, not of clients.
   publish(updated: TrackFrame[], removed: string[]): void {
     if (this.clients.size === 0) {
       return;
     }
+    const shared = new Map<string, string | null>();
     for (const client of this.clients) {
-      for (const frame of updated) {
-        if (matches(client, frame)) {
-          if (client.pending.has(frame.icaoAddress)) {
-            this.framesCoalesced++;
-          }
-          client.pending.set(frame.icaoAddress, frame);
-        } else if (client.bbox) {
-          // It left the client's bbox: the client should drop it.
-          client.pendingRemoved.add(frame.icaoAddress);
+      if (this.isKeepingUp(client)) {
+        const key = subscriptionKey(client);
+        if (!shared.has(key)) {
+          shared.set(key, deltaText(client, updated, removed));
         }
+        const text = shared.get(key);
+        if (text) {
+          client.socket.send(text);
+          this.framesSent += updated.length;
+        }
+        continue;
       }
-      for (const icaoAddress of removed) {
-        client.pending.delete(icaoAddress);
-        client.pendingRemoved.add(icaoAddress);
-      }
+      this.coalesce(client, updated, removed);
       this.send(client);
+    }
+  }
+
+  private isKeepingUp(client: Client): boolean {
+    return (
+      client.pending.size === 0 &&
+      client.pendingRemoved.size === 0 &&
+      client.socket.readyState === client.socket.OPEN &&
+      client.socket.bufferedAmount <= this.options.maxBufferedBytes
+    );
+  }
+
+  // Keeps only the newest frame per aircraft for a client that is behind.
+  private coalesce(client: Client, updated: TrackFrame[], removed: string[]): void {
+    for (const frame of updated) {
+      if (matches(client, frame)) {
+        if (client.pending.has(frame.icaoAddress)) {
+          this.framesCoalesced++;
+        }
+        client.pending.set(frame.icaoAddress, frame);
+      } else if (client.bbox) {
+        // It left the client's bbox: the client should drop it.
+        client.pendingRemoved.add(frame.icaoAddress);
+      }
+    }
+    for (const icaoAddress of removed) {
+      client.pending.delete(icaoAddress);
+      client.pendingRemoved.add(icaoAddress);
     }
   }
 
