@@ -127,6 +127,26 @@ describe("GET /api/v1/coverage", () => {
     expect(grid.aircraftIds).toEqual(body.aircraft.map((aircraft: { aircraftId: number }) => aircraft.aircraftId));
   });
 
+  it("agrees with the exact ETA at cell centres", async () => {
+    // The grid uses a local distance approximation (within 0.07 %) and tenths of a minute.
+    const grid = body.grid;
+    const etaMin = decodeEtaMin(grid);
+    expect(grid.columns).toBeGreaterThan(150);
+    expect(grid.rows).toBeGreaterThan(120);
+    for (const [row, column] of [[10, 150], [50, 75], [100, 30], [120, 125], [5, 5]] as const) {
+      const lon = grid.bbox[0] + (column + 0.5) * grid.cellWidthDeg;
+      const lat = grid.bbox[3] - (row + 0.5) * grid.cellHeightDeg;
+      const res = await t.call("GET", `/api/v1/eta?lon=${lon}&lat=${lat}&night=false&cities=own`);
+      const best = res.json.aircraft[0];
+      const cellEtaMin = etaMin[row * grid.columns + column]!;
+      if (best.status !== "ok") {
+        expect(cellEtaMin, `cell ${row},${column}`).toBeNaN();
+        continue;
+      }
+      expect(Math.abs(cellEtaMin - best.etaMin), `cell ${row},${column}`).toBeLessThan(0.2);
+    }
+  });
+
   it("groups by aircraft on request", async () => {
     const res = await coverage("groupBy=aircraft&thresholds=60,120&cellSizeM=5000");
     expect(res.status).toBe(200);
