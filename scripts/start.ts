@@ -12,6 +12,7 @@ import { runMigrations } from "../api/db/migrate.js";
 import { connectDatabase } from "../api/db/client.js";
 import { createLogger } from "../api/logger.js";
 import { startServer } from "../api/server.js";
+import { seedDemoUsers } from "../api/auth/users/seed.js";
 import { startDemoFeeds } from "./demo-feeds.js";
 import { createDatabase, databaseExists, provisionServer } from "./postgres.js";
 import { seedDemo } from "./seed.js";
@@ -33,16 +34,17 @@ async function ensureDatabaseUrl(): Promise<string> {
   return url.toString();
 }
 
-// Keeps one admin token per checkout in .data/admin-token (mode 600), unless
-// ADMIN_TOKEN is set, so the console link printed below keeps working.
-function ensureAdminToken(): string {
-  if (process.env.ADMIN_TOKEN) {
-    return process.env.ADMIN_TOKEN;
+// Keeps a secret per checkout in .data/NAME (mode 600), unless the
+// environment variable is set, so links and logins printed below keep working
+// from one start to the next.
+function ensureLocalSecret(variable: string, name: string, make: () => string): string {
+  if (process.env[variable]) {
+    return process.env[variable]!;
   }
-  const file = `${top}.data/admin-token`;
+  const file = `${top}.data/${name}`;
   if (!existsSync(file)) {
     mkdirSync(`${top}.data`, { recursive: true });
-    writeFileSync(file, `art_${randomBytes(32).toString("base64url")}\n`);
+    writeFileSync(file, `${make()}\n`);
     chmodSync(file, 0o600);
   }
   return readFileSync(file, "utf8").trim();
@@ -73,11 +75,13 @@ function buildConsoleIfStale(): void {
 async function main() {
   const databaseUrl = await ensureDatabaseUrl();
   process.env.DATABASE_URL = databaseUrl;
-  process.env.ADMIN_TOKEN = ensureAdminToken();
+  process.env.ADMIN_TOKEN = ensureLocalSecret("ADMIN_TOKEN", "admin-token", () => `art_${randomBytes(32).toString("base64url")}`);
+  process.env.DEMO_PASSWORD = ensureLocalSecret("DEMO_PASSWORD", "demo-password", () => randomBytes(12).toString("base64url"));
 
   await runMigrations(databaseUrl);
   const database = connectDatabase(databaseUrl, { max: 2 });
   await seedDemo(database);
+  const demoUsers = await seedDemoUsers(database);
   await database.close();
   logger.info("database migrated and demo data loaded");
 
@@ -92,7 +96,16 @@ async function main() {
   }
   const host = process.env.HOST ?? "127.0.0.1";
   const port = process.env.PORT ?? "8080";
-  console.log(`\n  Console: http://${host}:${port}/#token=${process.env.ADMIN_TOKEN}\n  (the token after #token= is this checkout's admin token, kept in .data/admin-token)\n`);
+  console.log(
+    [
+      "",
+      `  Console: http://${host}:${port}/#token=${process.env.ADMIN_TOKEN}`,
+      "  (the token after #token= is this checkout's admin token, kept in .data/admin-token)",
+      `  Demo users (demo only): ${demoUsers.usernames.join(", ")}`,
+      `  Their password, kept in .data/demo-password: ${demoUsers.password}`,
+      "",
+    ].join("\n"),
+  );
 }
 
 await main();
