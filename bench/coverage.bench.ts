@@ -73,10 +73,11 @@ async function addThirtyAircraft(database: Database): Promise<void> {
     FROM generate_series(1, 30) AS n`);
 }
 
-// The naive coverage: one geography circle per aircraft whose radius is the
-// distance it flies in (target - readiness) at cruise, unioned, clipped to the
-// city and each county, plus the best ETA at every 1 km cell centre by
-// ST_Distance on geography to every aircraft. No return leg, fuel or wind.
+// The naive coverage. Each aircraft gets a geography circle whose radius is
+// the distance it flies in (target - readiness) at cruise. The circles are
+// unioned and clipped to the city and each county. Then every 1 km cell
+// centre gets the best ETA by ST_Distance on geography to every aircraft.
+// No return leg, fuel or wind.
 async function naiveCoverage(database: Database, targetMin: number, excludedBaseCode: string | null): Promise<void> {
   // The same 1 km cells as ours, over the default box (the city and risk areas' extent).
   const [west, south, east, north] = [105.19, 40.18, 109.89, 42.46];

@@ -13,7 +13,8 @@ import type { Database } from "../db/client.js";
 // flight may have begun before it, so the take-off time is unknown (null) and
 // the model reports `endurance_unknown`. NOTE: a landing that the receivers
 // did not hear (no on-ground report) makes the estimate too low, which errs
-// on the safe side; refuelling in flight is not modelled.
+// on the safe side. Refuelling at a field without an on-ground report is
+// missed the same way.
 
 // A first position this close to the window start may belong to an earlier flight.
 const WINDOW_START_MARGIN_MIN = 10;

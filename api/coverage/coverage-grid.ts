@@ -11,9 +11,9 @@ import {
 import { isNightGrid } from "./night.js";
 import type { MissionRequest } from "./options.js";
 
-// Grid sizing for the API. The model accepts up to 4 million cells; a
-// response carries 4 bytes a cell in base64 plus the polygons, so the API
-// stops at 1 million (about 5 MB of JSON).
+// Grid sizing for the API. The model accepts up to 4 million cells, but a
+// response carries about 5.3 bytes a cell (two Uint16 arrays in base64) plus
+// the polygons. So the API stops at 1 million cells, about 5-6 MB of JSON.
 export const MAX_API_CELLS = 1_000_000;
 
 /** Counts the cells computeResponseTimeGrid would make, with the same layout rule as model/grid.ts. */

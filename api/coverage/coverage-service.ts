@@ -21,8 +21,9 @@ import { measureShares, type CoverageShares } from "./shares.js";
 export type GroupBy = "base" | "aircraft" | "none";
 
 // Isochrones per base or per aircraft are outlines for comparing bases, so
-// they use cells of at least 2 km; one grid per group at 1 km would cost
-// about 20 ms each. The union, gaps, shares and the grid use cellSizeM.
+// they use cells of at least 2 km. At 1 km each group's grid costs about
+// 20 ms on the 2-core benchmark machine, 4 times as much. The union, gaps,
+// shares and the grid use cellSizeM.
 export const GROUP_MIN_CELL_SIZE_M = 2000;
 
 export interface CoverageSpec {

@@ -6,8 +6,8 @@ import type { ResponseTimeGrid } from "./model/index.js";
 // 100,000 JSON numbers:
 //
 //   etaMin: base64 of little-endian Uint16, one value per cell, row-major with
-//           row 0 the northernmost; the value is round(ETA minutes x 10), so
-//           0.1-minute steps up to 6553.4 minutes, and 65535 means no aircraft
+//           row 0 the northernmost. Each value is round(ETA minutes x 10), in
+//           0.1-minute steps up to 6553.4 minutes. 65535 means no aircraft
 //           can reach the cell.
 //   bestAircraftIndex: the same layout, an index into `aircraftIds`, 65535 for none.
 //

@@ -7,9 +7,9 @@ import { cellAreaKm2ByRow, cellsInside, type GridLayout, type MultiPolygonCoordi
 
 // The areas that coverage shares are measured over (the city, its counties
 // and the risk areas), and their cell masks per grid layout. Both are cached
-// in memory under a fingerprint of the admin_areas and risk_areas tables, read
-// on every request, so an edit to either table takes effect at once; entries
-// also expire after MASK_TTL_MS.
+// in memory under a fingerprint of the admin_areas and risk_areas tables. The
+// fingerprint is read on every request, so an edit to either table takes
+// effect at once. Entries also expire after MASK_TTL_MS.
 
 export const MASK_TTL_MS = 5 * 60_000;
 const MAX_CACHED_LAYOUTS = 16;

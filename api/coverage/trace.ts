@@ -28,7 +28,7 @@ interface Edge {
   used: boolean;
 }
 
-/** Traces the cells where `inside(cell)` holds into MultiPolygon coordinates in [lon, lat]. */
+/** Traces the cells for which `inside(cell)` is true into MultiPolygon coordinates in [lon, lat]. */
 export function traceCells(layout: GridLayout, inside: (cell: number) => boolean): MultiPolygonCoordinates {
   const edges = collectEdges(layout, inside);
   const rings = linkRings(edges, layout.columns + 1);

@@ -29,10 +29,10 @@ export interface CoverageLayer {
 }
 
 /**
- * Installs the coverage layer on the map: the response-time heat map with
- * its legend in minutes, the isochrones, the unreached parts of the city,
- * the shares per county and risk area, and a planner's what-if form whose
- * gained and lost areas are drawn over the map.
+ * Installs the coverage layer on the map. It draws the response-time heat
+ * map with its legend in minutes, the isochrones and the unreached parts of
+ * the city, lists the shares per county and risk area, and offers a
+ * planner's what-if form whose gained and lost areas it draws over the map.
  */
 export function installCoverageLayer(map: L.Map, options: CoverageLayerOptions): CoverageLayer {
   const tr = (key: CoverageMessageKey, params?: Record<string, string | number>) => translate(options.language(), key, params);
