@@ -175,7 +175,7 @@ describe("GET /api/v1/coverage", () => {
     expect(res.json.error).toMatchObject({ code: "too_small", field: "cellSizeM", value: "100", expected: "500" });
   });
 
-  it("rejects a bbox with west east of east", async () => {
+  it("rejects a bbox with west past east", async () => {
     const res = await coverage("bbox=109,40,107,41");
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ code: "invalid_query", field: "bbox", value: "109,40,107,41" });
