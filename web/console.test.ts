@@ -688,11 +688,17 @@ describe("raster tiles", () => {
     await expect.poll(() => page.locator(".raster-tiles img.leaflet-tile-loaded").count()).toBeGreaterThan(0);
     // A tile of the current zoom; tiles of the previous zoom linger until
     // the new ones have loaded.
-    const currentTile = await page.locator(".raster-tiles img.leaflet-tile-loaded").evaluateAll((tiles) => {
-      const zoomOf = (tile: Element) => Number(new URL((tile as HTMLImageElement).src).pathname.split("/")[2]);
-      const maxZoom = Math.max(...tiles.map(zoomOf));
-      return new URL((tiles.find((tile) => zoomOf(tile) === maxZoom) as HTMLImageElement).src).pathname;
-    });
+    // The zoom animation can remove every loaded tile for a moment, so the
+    // lookup is repeated until a tile of the new zoom is there.
+    const findCurrentTile = () =>
+      page.locator(".raster-tiles img.leaflet-tile-loaded").evaluateAll((tiles) => {
+        const zoomOf = (tile: Element) => Number(new URL((tile as HTMLImageElement).src).pathname.split("/")[2]);
+        const maxZoom = Math.max(...tiles.map(zoomOf));
+        const tile = tiles.find((candidate) => zoomOf(candidate) === maxZoom) as HTMLImageElement | undefined;
+        return tile ? new URL(tile.src).pathname : null;
+      });
+    await expect.poll(findCurrentTile).not.toBeNull();
+    const currentTile = (await findCurrentTile())!;
     const plain = await tileOffset(`.raster-tiles img.leaflet-tile-loaded[src="${currentTile}"]`);
 
     await page.getByTestId("open-settings").click();
