@@ -652,6 +652,32 @@ describe("live hub", () => {
   });
 });
 
+describe("feed health", () => {
+  it("labels relocated recordings on screen", async () => {
+    const { SourceStats } = await import("../tracking/sources/stats.js");
+    const recording = new SourceStats("replay-recording", "avr", "tcp-listener");
+    recording.relocated = true;
+    recording.countReceived(Date.now());
+    server.tracking!.registerSource(recording);
+
+    const { context, page, problems, external } = await openConsole();
+    const health = page.getByTestId("feed-health");
+    await expect.poll(() => health.textContent()).toMatch(/^数据源 \d+\/\d+ 正常$/);
+    expect(await health.getAttribute("title")).toContain("replay-recording：已收 1，拒绝 0，正常");
+    const badge = page.getByTestId("relocated-badge");
+    expect(await badge.isVisible()).toBe(true);
+    expect(await badge.textContent()).toBe("含平移到巴彦淖尔上空的录制数据，非本地真实航迹");
+
+    await page.getByTestId("language-en").click();
+    await expect.poll(() => badge.textContent()).toBe("Includes a recording relocated over Bayannur, not real local traffic");
+    await page.screenshot({ path: `${artifacts}console-relocated-badge.png` });
+
+    server.tracking!.sources.delete("replay-recording");
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+});
+
 describe("raster tiles", () => {
   it("shifts GCJ-02 tiles onto WGS-84 data", async () => {
     const { context, page, problems, external } = await openConsole();

@@ -144,6 +144,11 @@ export const en: Record<MessageKey, string> = {
   "live.retrying": "Live tracks: disconnected, retrying in {s} s",
   "live.aircraft": "{n} aircraft ({fleet} own)",
   "live.altSpeed": "{alt} m · {speed} km/h",
+  "feeds.summary": "Feeds {sending}/{total} sending",
+  "feeds.source": "{id}: {received} received, {rejected} rejected, {state}",
+  "feeds.sending": "sending",
+  "feeds.silent": "silent",
+  "feeds.relocated": "Includes a recording relocated over Bayannur, not real local traffic",
   "status.time": "{time} China Standard Time",
 
   "signIn.title": "Sign in to the console",

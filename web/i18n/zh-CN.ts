@@ -144,6 +144,11 @@ export const zhCN = {
   "live.retrying": "实时航迹：未连接，{s} 秒后重试",
   "live.aircraft": "{n} 架（本队 {fleet} 架）",
   "live.altSpeed": "{alt} 米 · {speed} 千米/时",
+  "feeds.summary": "数据源 {sending}/{total} 正常",
+  "feeds.source": "{id}：已收 {received}，拒绝 {rejected}，{state}",
+  "feeds.sending": "正常",
+  "feeds.silent": "无数据",
+  "feeds.relocated": "含平移到巴彦淖尔上空的录制数据，非本地真实航迹",
   "status.time": "北京时间 {time}",
 
   "signIn.title": "登录调度台",

@@ -18,6 +18,7 @@ import { createTileLayer } from "./map/tile-layer.js";
 import { FleetPanel } from "./ui/fleet-panel.js";
 import { LayerPanel } from "./ui/layer-panel.js";
 import { openSettings } from "./ui/settings-dialog.js";
+import { FeedHealth } from "./ui/feed-health.js";
 import { StatusBar } from "./ui/status-bar.js";
 
 type AdminAreas = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, AdminAreaProperties>;
@@ -83,7 +84,7 @@ export class ConsoleApp {
     this.layerPanel.addTo(this.map);
 
     this.fleetPanel = new FleetPanel(document.getElementById("shell")!, (aircraft) => this.showAircraft(aircraft));
-    this.statusBar = new StatusBar(document.getElementById("status-bar")!);
+    this.statusBar = new StatusBar(document.getElementById("status-bar")!, new FeedHealth(this.api));
 
     // Opening the coverage or dispatch panel folds the layer panel's legend
     // away to leave the map room (the dispatch panel shares its column).

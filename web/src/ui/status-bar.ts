@@ -12,8 +12,9 @@ export class StatusBar {
   private readonly aircraft = element("span", { class: "status-aircraft", "data-testid": "live-count" });
   private readonly clock = element("span", { class: "status-clock", "data-testid": "clock" });
 
-  constructor(container: HTMLElement) {
-    container.replaceChildren(this.feed, this.aircraft, element("span", { class: "status-spacer" }), this.clock);
+  constructor(container: HTMLElement, feedHealth?: { element: HTMLElement; relocatedBadge: HTMLElement }) {
+    const health = feedHealth ? [feedHealth.element, feedHealth.relocatedBadge] : [];
+    container.replaceChildren(this.feed, this.aircraft, ...health, element("span", { class: "status-spacer" }), this.clock);
     setInterval(() => this.render(), 1000);
     onLanguageChange(() => this.render());
     this.render();
