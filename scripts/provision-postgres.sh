@@ -77,7 +77,20 @@ if [[ ! -f "$data_dir/PG_VERSION" ]]; then
   as_owner "$pg_bin/initdb" -D "$data_dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
 fi
 
-if ! as_owner "$pg_bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+if as_owner "$pg_bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+  # Line 4 of postmaster.pid is the port the running server listens on.
+  port=$(sed -n 4p "$data_dir/postmaster.pid")
+else
+  # Another program (or a cluster of a deleted checkout) may hold the
+  # derived port; take the next free one.
+  for _ in $(seq 1 50); do
+    port_in_use "$port" || break
+    port=$((port + 1))
+  done
   log "starting the local cluster on 127.0.0.1:$port"
   as_owner "$pg_bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $data_dir -c max_connections=200 -c fsync=on" >&2
