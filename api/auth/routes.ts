@@ -1,6 +1,7 @@
 import { desc } from "drizzle-orm";
 import { z } from "zod";
 
+import { auditActorOf, auditInTransaction } from "../audit/log.js";
 import { apiTokens } from "../db/schema.js";
 import { ApiError, notFound } from "../http/errors.js";
 import type { AppDeps } from "../http/context.js";
@@ -41,7 +42,13 @@ export function registerTokenRoutes(router: Router, deps: AppDeps): void {
     { method: "POST", path: "/api/v1/tokens", access: adminOnly, summary: "Create an API token; the secret is returned once", tag, body: createTokenBody },
     async (c) => {
       const input = parseOrThrow(createTokenBody, await readJson(c));
-      const created = await createToken(db, input);
+      // The audit row records the token's name, role and city, never its secret.
+      const created = await db.transaction(async (tx) => {
+        const row = await createToken(tx, input);
+        const { token: _secret, ...after } = row;
+        await auditInTransaction(tx, { ...auditActorOf(c), action: "create", objectKind: "token", objectId: row.id, after });
+        return row;
+      });
       deps.logger.info({ tokenId: created.id, role: created.role, by: c.get("principal")?.name }, "token created");
       return c.json(created, 201);
     },
@@ -52,9 +59,12 @@ export function registerTokenRoutes(router: Router, deps: AppDeps): void {
     if (!/^[1-9][0-9]{0,9}$/.test(raw)) {
       throw new ApiError(400, { code: "invalid_query", field: "id", value: raw, expected: "a positive integer" });
     }
-    if (!(await revokeToken(db, Number(raw)))) {
-      throw notFound("id", raw);
-    }
+    await db.transaction(async (tx) => {
+      if (!(await revokeToken(tx, Number(raw)))) {
+        throw notFound("id", raw);
+      }
+      await auditInTransaction(tx, { ...auditActorOf(c), action: "revoke", objectKind: "token", objectId: Number(raw) });
+    });
     deps.logger.info({ tokenId: Number(raw), by: c.get("principal")?.name }, "token revoked");
     return c.body(null, 204);
   });

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 import { and, eq, isNull, sql } from "drizzle-orm";
 
+import type { Executor } from "../audit/log.js";
 import type { Database } from "../db/client.js";
 import { apiTokens } from "../db/schema.js";
 import type { Role } from "./roles.js";
@@ -55,7 +56,7 @@ export async function verifyToken(db: Database["db"], token: string, adminToken:
   return { tokenId: row.id, name: row.name, role: row.role, city: row.city };
 }
 
-export async function createToken(db: Database["db"], input: { name: string; role: Role; city: string }) {
+export async function createToken(db: Executor, input: { name: string; role: Role; city: string }) {
   const token = generateToken();
   const [row] = await db
     .insert(apiTokens)
@@ -64,7 +65,7 @@ export async function createToken(db: Database["db"], input: { name: string; rol
   return { ...row!, token };
 }
 
-export async function revokeToken(db: Database["db"], id: number): Promise<boolean> {
+export async function revokeToken(db: Executor, id: number): Promise<boolean> {
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })

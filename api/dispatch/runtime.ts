@@ -1,3 +1,4 @@
+import { trackingActor } from "../audit/log.js";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { TrackingService } from "../../tracking/service.js";
@@ -253,7 +254,7 @@ export class DispatchRuntime implements DispatchEvents {
 
   private async applyTransition(mission: ActiveMission, to: ActiveMission["status"], timeMs: number, landedBaseId: number | null): Promise<boolean> {
     try {
-      const applied = await transitionMission(this.database.db, mission.id, { to, actor: "tracking", timeMs, expectedFrom: mission.status, landedBaseId });
+      const applied = await transitionMission(this.database.db, mission.id, { to, audit: trackingActor, timeMs, expectedFrom: mission.status, landedBaseId });
       if (!applied) {
         this.stale = true;
         return false;

@@ -1,5 +1,6 @@
 import type { AssetKind } from "../assets/kinds.js";
 import { createAsset, updateAsset } from "../assets/repository.js";
+import type { AuditActor } from "../audit/log.js";
 import type { Database } from "../db/client.js";
 import { ApiError } from "../http/errors.js";
 import type { ImportPlan } from "./plan.js";
@@ -22,7 +23,9 @@ export interface ApplyResult {
 // row is rejected, and always on a dry run, which therefore reports exactly
 // what a real import would. A dry run still advances the identity sequences
 // of the rows it tried, so ids may skip numbers afterwards.
-export async function applyPlan(db: Db, kind: AssetKind, plan: ImportPlan, options: { commit: boolean }): Promise<ApplyResult> {
+// Each created or updated asset gets its audit row inside the row's
+// savepoint, so rows that are rolled back leave no audit row either.
+export async function applyPlan(db: Db, kind: AssetKind, plan: ImportPlan, options: { commit: boolean; audit: AuditActor }): Promise<ApplyResult> {
   let committed = false;
   try {
     await db.transaction(async (tx) => {
@@ -38,10 +41,10 @@ export async function applyPlan(db: Db, kind: AssetKind, plan: ImportPlan, optio
           await writer.transaction(async (savepoint) => {
             const target = savepoint as unknown as Db;
             if (row.action === "create") {
-              const created = await createAsset(target, kind, row.properties, row.geometry);
+              const created = await createAsset(target, kind, row.properties, row.geometry, { audit: options.audit });
               row.id = created.id as number;
             } else {
-              await updateAsset(target, kind, row.id!, row.properties, row.geometry);
+              await updateAsset(target, kind, row.id!, row.properties, row.geometry, { audit: options.audit });
             }
           });
         } catch (error) {

@@ -1,3 +1,4 @@
+import type { AuditActor } from "../audit/log.js";
 import type { Database } from "../db/client.js";
 import { applyPlan, type ApplyResult } from "./apply.js";
 import type { ImportRequest } from "./import-query.js";
@@ -30,8 +31,8 @@ export function parseFile(request: ImportRequest, bytes: Uint8Array): ParsedFile
 
 // Reads, plans and (unless it is a dry run) writes one import. A dry run
 // goes through the same writes and rolls them back.
-export async function runImport(db: Database["db"], request: ImportRequest, bytes: Uint8Array): Promise<ApplyResult> {
+export async function runImport(db: Database["db"], request: ImportRequest, bytes: Uint8Array, audit: AuditActor): Promise<ApplyResult> {
   const file = parseFile(request, bytes);
   const plan = await planImport(db, request.kind, file, { crs: request.crs, match: request.match, defaults: request.defaults });
-  return applyPlan(db, request.kind, plan, { commit: !request.dryRun });
+  return applyPlan(db, request.kind, plan, { commit: !request.dryRun, audit });
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 
+import { auditInTransaction, type AuditActor } from "../../audit/log.js";
 import type { Database } from "../../db/client.js";
 import { conflict, notFound } from "../../http/errors.js";
 import { alertLevels, type AlertCondition, type AlertKind, type AlertLevel } from "../../../tracking/alerts/rules.js";
@@ -56,17 +57,24 @@ export async function listAlerts(db: Db, options: { open?: boolean; limit: numbe
   return { rows: [...rows], total: counted[0]?.total ?? 0 };
 }
 
-// Records the first acknowledgement of an open alert; a repeated one keeps
-// who acknowledged it first and when.
-export async function acknowledgeAlert(db: Db, id: number, actor: string, nowMs: number): Promise<{ row: AlertRow; changed: boolean }> {
-  const updated = await db.execute<{ id: number }>(sql`
-    UPDATE alerts SET acknowledged_at = to_timestamp(${nowMs / 1000}), acknowledged_by = ${actor}
-    WHERE id = ${id} AND cleared_at IS NULL AND acknowledged_at IS NULL RETURNING id`);
-  const row = await getAlert(db, id);
-  if (updated.length === 0 && row.clearedAtMs !== null) {
-    throw conflict({ code: "alert_cleared", field: "id", value: id });
-  }
-  return { row, changed: updated.length > 0 };
+// Records the first acknowledgement of an open alert, with its audit row in
+// the same transaction; a repeated one keeps who acknowledged it first and
+// when, and writes no audit row.
+export async function acknowledgeAlert(db: Db, id: number, audit: AuditActor, nowMs: number): Promise<{ row: AlertRow; changed: boolean }> {
+  return db.transaction(async (tx) => {
+    const updated = await tx.execute<{ id: number }>(sql`
+      UPDATE alerts SET acknowledged_at = to_timestamp(${nowMs / 1000}), acknowledged_by = ${audit.actorName}
+      WHERE id = ${id} AND cleared_at IS NULL AND acknowledged_at IS NULL RETURNING id`);
+    const row = await getAlert(tx as unknown as Db, id);
+    if (updated.length === 0 && row.clearedAtMs !== null) {
+      throw conflict({ code: "alert_cleared", field: "id", value: id });
+    }
+    if (updated.length > 0) {
+      const after = { acknowledgedAt: new Date(nowMs).toISOString(), acknowledgedBy: audit.actorName, kind: row.kind, level: row.level };
+      await auditInTransaction(tx, { ...audit, action: "acknowledge", objectKind: "alert", objectId: id, after });
+    }
+    return { row, changed: updated.length > 0 };
+  });
 }
 
 function severity(level: AlertLevel): number {

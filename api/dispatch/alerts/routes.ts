@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { auditActorOf } from "../../audit/log.js";
 import type { AppDeps } from "../../http/context.js";
 import type { Router } from "../../http/router.js";
 import { parseOrThrow } from "../../http/validation.js";
@@ -30,7 +31,7 @@ export function registerAlertRoutes(router: Router, deps: AppDeps, clock: () => 
     { method: "POST", path: "/api/v1/alerts/:id/acknowledge", access: dispatchWriters, summary: "Acknowledge an open alert", tag },
     async (c) => {
       const id = parseIdParam(c.req.param("id"));
-      const { row, changed } = await acknowledgeAlert(db, id, actorOf(c), clock());
+      const { row, changed } = await acknowledgeAlert(db, id, auditActorOf(c), clock());
       if (changed) {
         deps.logger.info({ alertId: id, kind: row.kind, aircraftId: row.aircraftId, by: actorOf(c) }, "alert acknowledged");
         deps.tracking?.hub.broadcast(alertMessage("acknowledged", row));

@@ -1,9 +1,11 @@
 import { desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 
 import type { Geometry } from "../../assets/geometry.js";
+import { auditInTransaction, type AuditActor } from "../../audit/log.js";
 import type { Database } from "../../db/client.js";
 import { incidents } from "../../db/schema.js";
 import { conflict, notFound, unprocessable } from "../../http/errors.js";
+import { presentIncident } from "./presenter.js";
 import type { CreateIncident, UpdateIncident } from "./schema.js";
 
 type Db = Database["db"];
@@ -46,25 +48,29 @@ function geometryColumns(geometry: Geometry): { location: SQL; area: SQL | null 
   return { location: sql`ST_PointOnSurface(${polygon})`, area: polygon };
 }
 
-export async function createIncident(db: Db, input: CreateIncident, actor: string) {
+// Inserts an incident and its audit row in one transaction.
+export async function createIncident(db: Db, input: CreateIncident, audit: AuditActor) {
   const geometry = input.geometry as Geometry;
   await assertValidPolygon(db, geometry);
   const { location, area } = geometryColumns(geometry);
 
-  const rows = await db
-    .insert(incidents)
-    .values({
-      kind: input.kind,
-      priority: input.priority,
-      reporter: input.reporter ?? null,
-      notes: input.notes ?? null,
-      reportedAt: new Date(input.reportedAt),
-      location: location as unknown as string,
-      area: area as unknown as string,
-      createdBy: actor,
-    })
-    .returning(incidentSelection);
-  return rows[0]!;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(incidents)
+      .values({
+        kind: input.kind,
+        priority: input.priority,
+        reporter: input.reporter ?? null,
+        notes: input.notes ?? null,
+        reportedAt: new Date(input.reportedAt),
+        location: location as unknown as string,
+        area: area as unknown as string,
+        createdBy: audit.actorName,
+      })
+      .returning(incidentSelection);
+    await auditInTransaction(tx, { ...audit, action: "create", objectKind: "incident", objectId: rows[0]!.id, after: presentIncident(rows[0]!) });
+    return rows[0]!;
+  });
 }
 
 export async function findIncident(db: Db, id: number) {
@@ -93,8 +99,9 @@ export async function listIncidents(db: Db, options: { status?: "open" | "closed
   return { rows, total: counted?.total ?? 0 };
 }
 
-// Updates the given fields of an open incident; a closed one is history and stays as it was.
-export async function updateIncident(db: Db, id: number, input: UpdateIncident) {
+// Updates the given fields of an open incident; a closed one is history and
+// stays as it was. The audit row is written in the same transaction.
+export async function updateIncident(db: Db, id: number, input: UpdateIncident, audit: AuditActor) {
   return db.transaction(async (tx) => {
     const locked = await tx.execute<{ status: string }>(sql`SELECT status FROM incidents WHERE id = ${id} FOR UPDATE`);
     if (!locked[0]) {
@@ -103,7 +110,10 @@ export async function updateIncident(db: Db, id: number, input: UpdateIncident) 
     if (locked[0].status === "closed") {
       throw conflict({ code: "incident_closed", field: "id", value: id });
     }
-    return updateOpenIncident(tx as unknown as Db, id, input);
+    const before = await findIncident(tx as unknown as Db, id);
+    const after = await updateOpenIncident(tx as unknown as Db, id, input);
+    await auditInTransaction(tx, { ...audit, action: "update", objectKind: "incident", objectId: id, before: before && presentIncident(before), after: presentIncident(after) });
+    return after;
   });
 }
 
@@ -129,7 +139,7 @@ async function updateOpenIncident(db: Db, id: number, input: UpdateIncident) {
 
 // Closes an incident. Its missions must have ended first, so that no aircraft
 // is left flying for a closed incident.
-export async function closeIncident(db: Db, id: number, notes: string | null | undefined, actor: string) {
+export async function closeIncident(db: Db, id: number, notes: string | null | undefined, audit: AuditActor) {
   return db.transaction(async (tx) => {
     const locked = await tx.execute<{ status: string }>(sql`SELECT status FROM incidents WHERE id = ${id} FOR UPDATE`);
     if (!locked[0]) {
@@ -144,11 +154,13 @@ export async function closeIncident(db: Db, id: number, notes: string | null | u
       throw conflict({ code: "incident_has_active_missions", field: "id", value: id, expected: active.map((m) => m.id).join(", ") });
     }
 
-    const values: Record<string, unknown> = { status: "closed", closedAt: sql`now()`, closedBy: actor, updatedAt: sql`now()` };
+    const before = await findIncident(tx as unknown as Db, id);
+    const values: Record<string, unknown> = { status: "closed", closedAt: sql`now()`, closedBy: audit.actorName, updatedAt: sql`now()` };
     if (notes !== undefined) {
       values.notes = notes;
     }
     const rows = await tx.update(incidents).set(values).where(eq(incidents.id, id)).returning(incidentSelection);
+    await auditInTransaction(tx, { ...audit, action: "close", objectKind: "incident", objectId: id, before: before && presentIncident(before), after: presentIncident(rows[0]!) });
     return rows[0]!;
   });
 }

@@ -1,3 +1,4 @@
+import { auditActorOf } from "../../audit/log.js";
 import type { AppDeps } from "../../http/context.js";
 import { readJson, type Router } from "../../http/router.js";
 import { parseOrThrow } from "../../http/validation.js";
@@ -25,7 +26,7 @@ export function registerIncidentRoutes(router: Router, deps: AppDeps): void {
     { method: "POST", path: "/api/v1/incidents", access: dispatchWriters, summary: "Record an incident at a point or fire-front polygon", tag, body: createIncidentBody },
     async (c) => {
       const body = parseOrThrow(createIncidentBody, await readJson(c));
-      const row = await createIncident(db, body, actorOf(c));
+      const row = await createIncident(db, body, auditActorOf(c));
       deps.logger.info({ incidentId: row.id, kind: row.kind, by: actorOf(c) }, "incident created");
       return c.json(presentIncident(row), 201);
     },
@@ -36,7 +37,7 @@ export function registerIncidentRoutes(router: Router, deps: AppDeps): void {
     async (c) => {
       const id = parseIdParam(c.req.param("id"));
       const body = parseOrThrow(updateIncidentBody, await readJson(c));
-      const row = await updateIncident(db, id, body);
+      const row = await updateIncident(db, id, body, auditActorOf(c));
       deps.logger.info({ incidentId: id, by: actorOf(c) }, "incident updated");
       return c.json(presentIncident(row));
     },
@@ -47,7 +48,7 @@ export function registerIncidentRoutes(router: Router, deps: AppDeps): void {
     async (c) => {
       const id = parseIdParam(c.req.param("id"));
       const body = parseOrThrow(closeIncidentBody, await readJson(c));
-      const row = await closeIncident(db, id, body.notes, actorOf(c));
+      const row = await closeIncident(db, id, body.notes, auditActorOf(c));
       deps.logger.info({ incidentId: id, by: actorOf(c) }, "incident closed");
       return c.json(presentIncident(row));
     },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 
+import { auditInTransaction, type AuditActor } from "../../audit/log.js";
 import type { Database } from "../../db/client.js";
 import { ApiError, conflict, notFound, unprocessable } from "../../http/errors.js";
 import type { CreateMission } from "./schema.js";
@@ -98,8 +99,10 @@ async function insertEvent(tx: Tx, missionId: number, timeMs: number, from: Miss
 
 // Assigns an aircraft to an incident in one transaction: row lock on the
 // aircraft, insert, timeline events, aircraft on_mission. The partial unique
-// index decides any race the lock did not, and both become a 409.
-export async function createMission(db: Db, input: CreateMission, estimatedEtaMin: number | null, actor: string, nowMs: number): Promise<number> {
+// index decides any race the lock did not, and both become a 409. The audit
+// row is part of the same transaction, so a lost race leaves none.
+export async function createMission(db: Db, input: CreateMission, estimatedEtaMin: number | null, audit: AuditActor, nowMs: number): Promise<number> {
+  const actor = audit.actorName;
   try {
     return await db.transaction(async (tx) => {
       await lockAvailableAircraft(tx, input.aircraftId);
@@ -118,6 +121,8 @@ export async function createMission(db: Db, input: CreateMission, estimatedEtaMi
         await insertEvent(tx, missionId, nowMs, "requested", "dispatched", actor, null);
       }
       await tx.execute(sql`UPDATE aircraft SET status = 'on_mission', updated_at = now() WHERE id = ${input.aircraftId}`);
+      const after = { incidentId: input.incidentId, aircraftId: input.aircraftId, patrolRouteId: input.patrolRouteId ?? null, status: input.status, note: input.note ?? null };
+      await auditInTransaction(tx, { ...audit, action: "assign", objectKind: "mission", objectId: missionId, after });
       return missionId;
     });
   } catch (error) {
@@ -134,7 +139,8 @@ export async function createMission(db: Db, input: CreateMission, estimatedEtaMi
 
 export interface TransitionRequest {
   to: MissionStatus;
-  actor: string;
+  // Who made the change: a request's actor, or trackingActor for changes made from positions.
+  audit: AuditActor;
   timeMs: number;
   note?: string | null;
   // Tracking passes the status it saw, so that a change a dispatcher made
@@ -188,7 +194,15 @@ export async function transitionMission(db: Db, missionId: number, request: Tran
     await tx.execute(sql`
       UPDATE missions SET status = ${request.to}, updated_at = now() ${statusColumns(request.to, request.timeMs, request.landedBaseId ?? null)}
       WHERE id = ${missionId}`);
-    await insertEvent(tx, missionId, request.timeMs, mission.status, request.to, request.actor, request.note ?? null);
+    await insertEvent(tx, missionId, request.timeMs, mission.status, request.to, request.audit.actorName, request.note ?? null);
+    await auditInTransaction(tx, {
+      ...request.audit,
+      action: "status",
+      objectKind: "mission",
+      objectId: missionId,
+      before: { status: mission.status },
+      after: { status: request.to, note: request.note ?? null, landedBaseId: request.landedBaseId ?? null },
+    });
     if (isActive(mission.status) && !isActive(request.to)) {
       await tx.execute(sql`UPDATE aircraft SET status = 'available', updated_at = now() WHERE id = ${mission.aircraftId} AND status = 'on_mission'`);
     }

@@ -1,3 +1,4 @@
+import { auditActorOf } from "../../audit/log.js";
 import type { AppDeps } from "../../http/context.js";
 import { readJson, type Router } from "../../http/router.js";
 import { parseOrThrow } from "../../http/validation.js";
@@ -45,7 +46,7 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
       // A missing incident is reported by createMission as a 422 on incidentId.
       const incident = await findIncident(db, body.incidentId);
       const etaMin = incident ? await estimateMissionEtaMin(deps.database, deps.tracking, body.aircraftId, incident, nowMs) : null;
-      const missionId = await createMission(db, body, etaMin, actorOf(c), nowMs);
+      const missionId = await createMission(db, body, etaMin, auditActorOf(c), nowMs);
 
       deps.logger.info({ missionId, incidentId: body.incidentId, aircraftId: body.aircraftId, by: actorOf(c) }, "mission created");
       events.missionsChanged();
@@ -59,7 +60,7 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
     async (c) => {
       const id = parseIdParam(c.req.param("id"));
       const body = parseOrThrow(missionStatusBody, await readJson(c));
-      await transitionMission(db, id, { to: body.status, actor: actorOf(c), timeMs: clock(), note: body.note ?? null });
+      await transitionMission(db, id, { to: body.status, audit: auditActorOf(c), timeMs: clock(), note: body.note ?? null });
 
       deps.logger.info({ missionId: id, status: body.status, by: actorOf(c) }, "mission status set");
       events.missionsChanged();

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 
 import type { Geometry } from "../../assets/geometry.js";
+import { auditInTransaction, type AuditActor } from "../../audit/log.js";
 import type { Database } from "../../db/client.js";
 import { notFound, unprocessable } from "../../http/errors.js";
 import type { CreateRestrictedArea, UpdateRestrictedArea } from "./schema.js";
@@ -52,19 +53,27 @@ export async function listRestrictedAreas(db: Db): Promise<RestrictedAreaRow[]> 
   return [...rows];
 }
 
-export async function createRestrictedArea(db: Db, input: CreateRestrictedArea, actor: string): Promise<number> {
+// Each write below runs in one transaction with its audit row, whose
+// before and after are the area as getRestrictedArea returns it.
+export async function createRestrictedArea(db: Db, input: CreateRestrictedArea, audit: AuditActor): Promise<number> {
   const geometry = input.geometry as Geometry;
   await assertValidPolygon(db, geometry);
   const activeFrom = input.activeFrom ? sql`${input.activeFrom}::timestamptz` : sql`now()`;
-  const rows = await db.execute<{ id: number }>(sql`
-    INSERT INTO restricted_areas (name_zh, name_en, area, active_from, active_until, notes, created_by)
-    VALUES (${input.nameZh}, ${input.nameEn ?? null}, ${areaValue(geometry)}, ${activeFrom}, ${input.activeUntil ?? null}::timestamptz,
-            ${input.notes ?? null}, ${actor})
-    RETURNING id`);
-  return rows[0]!.id;
+
+  return db.transaction(async (tx) => {
+    const rows = await tx.execute<{ id: number }>(sql`
+      INSERT INTO restricted_areas (name_zh, name_en, area, active_from, active_until, notes, created_by)
+      VALUES (${input.nameZh}, ${input.nameEn ?? null}, ${areaValue(geometry)}, ${activeFrom}, ${input.activeUntil ?? null}::timestamptz,
+              ${input.notes ?? null}, ${audit.actorName})
+      RETURNING id`);
+    const id = rows[0]!.id;
+    const after = await getRestrictedArea(tx as unknown as Db, id);
+    await auditInTransaction(tx, { ...audit, action: "create", objectKind: "restricted_area", objectId: id, after });
+    return id;
+  });
 }
 
-export async function updateRestrictedArea(db: Db, id: number, input: UpdateRestrictedArea): Promise<void> {
+export async function updateRestrictedArea(db: Db, id: number, input: UpdateRestrictedArea, audit: AuditActor): Promise<void> {
   const sets: SQL[] = [sql`updated_at = now()`];
   if (input.nameZh !== undefined) {
     sets.push(sql`name_zh = ${input.nameZh}`);
@@ -85,15 +94,19 @@ export async function updateRestrictedArea(db: Db, id: number, input: UpdateRest
     await assertValidPolygon(db, input.geometry as Geometry);
     sets.push(sql`area = ${areaValue(input.geometry as Geometry)}`);
   }
-  const rows = await db.execute<{ id: number }>(sql`UPDATE restricted_areas SET ${sql.join(sets, sql`, `)} WHERE id = ${id} RETURNING id`);
-  if (!rows[0]) {
-    throw notFound("id", id);
-  }
+
+  await db.transaction(async (tx) => {
+    const before = await getRestrictedArea(tx as unknown as Db, id);
+    await tx.execute(sql`UPDATE restricted_areas SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`);
+    const after = await getRestrictedArea(tx as unknown as Db, id);
+    await auditInTransaction(tx, { ...audit, action: "update", objectKind: "restricted_area", objectId: id, before, after });
+  });
 }
 
-export async function deleteRestrictedArea(db: Db, id: number): Promise<void> {
-  const rows = await db.execute<{ id: number }>(sql`DELETE FROM restricted_areas WHERE id = ${id} RETURNING id`);
-  if (!rows[0]) {
-    throw notFound("id", id);
-  }
+export async function deleteRestrictedArea(db: Db, id: number, audit: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await getRestrictedArea(tx as unknown as Db, id);
+    await tx.execute(sql`DELETE FROM restricted_areas WHERE id = ${id}`);
+    await auditInTransaction(tx, { ...audit, action: "delete", objectKind: "restricted_area", objectId: id, before });
+  });
 }

@@ -1,3 +1,4 @@
+import { auditActorOf } from "../../audit/log.js";
 import type { AppDeps } from "../../http/context.js";
 import { readJson, type Router } from "../../http/router.js";
 import { parseOrThrow } from "../../http/validation.js";
@@ -53,7 +54,7 @@ export function registerRestrictedAreaRoutes(router: Router, deps: AppDeps, even
     { method: "POST", path: base, access: dispatchWriters, summary: "Create a restricted area, e.g. a temporary restriction over a fire", tag, body: createRestrictedAreaBody },
     async (c) => {
       const body = parseOrThrow(createRestrictedAreaBody, await readJson(c));
-      const id = await createRestrictedArea(db, body, actorOf(c));
+      const id = await createRestrictedArea(db, body, auditActorOf(c));
       deps.logger.info({ restrictedAreaId: id, by: actorOf(c) }, "restricted area created");
       events.restrictedAreasChanged();
       return c.json(presentRestrictedArea(await getRestrictedArea(db, id)), 201);
@@ -65,7 +66,7 @@ export function registerRestrictedAreaRoutes(router: Router, deps: AppDeps, even
     async (c) => {
       const id = parseIdParam(c.req.param("id"));
       const body = parseOrThrow(updateRestrictedAreaBody, await readJson(c));
-      await updateRestrictedArea(db, id, body);
+      await updateRestrictedArea(db, id, body, auditActorOf(c));
       deps.logger.info({ restrictedAreaId: id, by: actorOf(c) }, "restricted area updated");
       events.restrictedAreasChanged();
       return c.json(presentRestrictedArea(await getRestrictedArea(db, id)));
@@ -74,7 +75,7 @@ export function registerRestrictedAreaRoutes(router: Router, deps: AppDeps, even
 
   router.add({ method: "DELETE", path: `${base}/:id`, access: dispatchWriters, summary: "Delete a restricted area", tag }, async (c) => {
     const id = parseIdParam(c.req.param("id"));
-    await deleteRestrictedArea(db, id);
+    await deleteRestrictedArea(db, id, auditActorOf(c));
     deps.logger.info({ restrictedAreaId: id, by: actorOf(c) }, "restricted area deleted");
     events.restrictedAreasChanged();
     return c.body(null, 204);
