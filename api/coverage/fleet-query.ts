@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "../db/client.js";
 import type { TrackingService } from "../../tracking/service.js";
+import { activeLoans } from "../mutual-aid/loans.js";
 import type { AircraftCategory, AircraftInput, BaseInput, LonLat } from "./model/index.js";
 import { estimateRemainingEndurance } from "./airborne.js";
 
@@ -44,7 +45,13 @@ export interface AircraftRecord {
   callsign: string | null;
   icaoAddress: string | null;
   status: AircraftStatus;
+  // The owner city.
   city: string;
+  // The city the aircraft counts for: the borrower's while an approved loan
+  // runs, else the owner's. City filters use this, not `city`.
+  servingCity: string;
+  // The approved mutual-aid request that lends the aircraft, or null.
+  loanRequestId: number | null;
   homeBaseId: number | null;
   // Per-aircraft readiness; null falls back to the type's.
   readinessDayMin: number | null;
@@ -81,19 +88,37 @@ export async function loadFleet(
   tracking: TrackingService | undefined,
   nowMs: number,
 ): Promise<FleetSnapshot> {
-  const [bases, types, aircraftRows] = await Promise.all([loadBases(database), loadTypes(database), loadAircraftRows(database)]);
+  const [bases, types, aircraftRows, loans] = await Promise.all([
+    loadBases(database),
+    loadTypes(database),
+    loadAircraftRows(database),
+    activeLoans(database.db),
+  ]);
   const typesById = new Map(types.map((type) => [type.id, type]));
-  const aircraft = aircraftRows.map(({ typeId, ...record }) => ({ ...record, type: typesById.get(typeId)! }));
+  const loansByAircraftId = new Map(loans.map((loan) => [loan.aircraftId, loan]));
+  const aircraft = aircraftRows.map(({ typeId, ...record }): AircraftRecord => {
+    const loan = loansByAircraftId.get(record.id);
+    return {
+      ...record,
+      servingCity: loan?.borrowingCity ?? record.city,
+      loanRequestId: loan?.requestId ?? null,
+      type: typesById.get(typeId)!,
+    };
+  });
 
-  const selected = aircraft.filter(
-    (record) =>
-      filter.statuses.includes(record.status) &&
-      (filter.cities === "all" || filter.cities.includes(record.city)) &&
-      (filter.aircraftIds === null || filter.aircraftIds.includes(record.id)),
-  );
+  const selected = aircraft.filter((record) => passesFilter(record, filter));
   const airborne = await findAirborne(database, selected, tracking, nowMs);
 
   return { bases, aircraft: selected, types, airborne };
+}
+
+/** Tells whether an aircraft passes the status, city and id filters; the city is the one it serves. */
+export function passesFilter(record: AircraftRecord, filter: FleetFilter): boolean {
+  return (
+    filter.statuses.includes(record.status) &&
+    (filter.cities === "all" || filter.cities.includes(record.servingCity)) &&
+    (filter.aircraftIds === null || filter.aircraftIds.includes(record.id))
+  );
 }
 
 /** Lists the aircraft ids among `ids` that the registry does not contain. */
@@ -131,7 +156,7 @@ async function loadTypes(database: Database): Promise<AircraftTypeRecord[]> {
 }
 
 async function loadAircraftRows(database: Database) {
-  return database.db.execute<Omit<AircraftRecord, "type"> & { typeId: string }>(sql`
+  return database.db.execute<Omit<AircraftRecord, "type" | "servingCity" | "loanRequestId"> & { typeId: string }>(sql`
     SELECT id, registration, callsign, icao_address AS "icaoAddress", status, city, type_id AS "typeId",
            home_base_id AS "homeBaseId",
            readiness_day_min::float8 AS "readinessDayMin", readiness_night_min::float8 AS "readinessNightMin"

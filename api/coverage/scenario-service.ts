@@ -6,6 +6,7 @@ import { rejectUnknownAircraft } from "./eta-service.js";
 import {
   aircraftStatuses,
   loadFleet,
+  passesFilter,
   toAircraftInputs,
   toBaseInput,
   type AircraftRecord,
@@ -180,13 +181,7 @@ function fleetModel(
   filter: FleetFilter,
   addedAircraftIds: ReadonlySet<number>,
 ): FleetModel {
-  const selected = aircraft.filter(
-    (record) =>
-      addedAircraftIds.has(record.id) ||
-      (filter.statuses.includes(record.status) &&
-        (filter.cities === "all" || filter.cities.includes(record.city)) &&
-        (filter.aircraftIds === null || filter.aircraftIds.includes(record.id))),
-  );
+  const selected = aircraft.filter((record) => addedAircraftIds.has(record.id) || passesFilter(record, filter));
   const snapshot: FleetSnapshot = { bases, aircraft: selected, types: full.types, airborne: full.airborne };
   const { inputs, withoutHomeBase } = toAircraftInputs(snapshot);
 

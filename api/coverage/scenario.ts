@@ -116,6 +116,8 @@ function applyChange(
           icaoAddress: null,
           status: "available",
           city: base.city,
+          servingCity: base.city,
+          loanRequestId: null,
           homeBaseId: base.id,
           readinessDayMin: change.readinessDayMin ?? null,
           readinessNightMin: change.readinessNightMin ?? null,

@@ -81,6 +81,8 @@ export async function chooseSites(
       icaoAddress: null,
       status: "available",
       city: ownCity,
+      servingCity: ownCity,
+      loanRequestId: null,
       homeBaseId: null,
       readinessDayMin: body.readinessDayMin ?? null,
       readinessNightMin: body.readinessNightMin ?? null,

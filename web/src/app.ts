@@ -5,7 +5,7 @@ import { monthInChina } from "./core/format.js";
 import { onLanguageChange, t, translateDom } from "./core/i18n.js";
 import { loadSettings, saveSettings, type Settings } from "./core/settings.js";
 import { forgetToken } from "./core/token.js";
-import { loadAssetLayers, refreshOnLanguageChange, type LoadedLayer } from "./assets/asset-layers.js";
+import { loadAssetLayers, refreshOnLanguageChange, reloadAssetLayer, type LoadedLayer } from "./assets/asset-layers.js";
 import type { AssetContext } from "./assets/catalog.js";
 import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
@@ -19,6 +19,7 @@ import { FleetPanel } from "./ui/fleet-panel.js";
 import { LayerPanel } from "./ui/layer-panel.js";
 import { openSettings } from "./ui/settings-dialog.js";
 import { FeedHealth } from "./ui/feed-health.js";
+import { installTransferPanel, trackDownloadButton, type TransferKind } from "./transfer/index.js";
 import { StatusBar } from "./ui/status-bar.js";
 
 type AdminAreas = GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon, AdminAreaProperties>;
@@ -70,6 +71,7 @@ export class ConsoleApp {
   private baseMap: BaseMap | null = null;
   private tileLayer: L.TileLayer | null = null;
   private assetLayers: LoadedLayer[] = [];
+  private assetContext: AssetContext | null = null;
   private readonly optionalPanels: OptionalPanels;
 
   constructor(private readonly token: string) {
@@ -124,9 +126,11 @@ export class ConsoleApp {
 
     await this.addAssetLayers(context, bases.features);
     this.startLiveFeed();
+    this.installTransfer();
   }
 
   private async addAssetLayers(context: AssetContext, bases: GeoJSON.Feature[]): Promise<void> {
+    this.assetContext = context;
     this.assetLayers = await loadAssetLayers(this.api, context, new Map([["/bases", bases]]));
 
     for (const loaded of this.assetLayers) {
@@ -144,6 +148,36 @@ export class ConsoleApp {
     refreshOnLanguageChange(this.assetLayers);
 
     // Labels give way to the markers, which exist only now.
+    this.baseMap?.layout();
+  }
+
+  // The import and export panel, and a track download in aircraft popups.
+  private installTransfer(): void {
+    installTransferPanel(this.map, { token: this.token, apiBase: "api/v1", onImported: (kind) => void this.reloadLayer(kind) });
+    this.aircraftLayer.setPopupFooter((track) => trackDownloadButton("api/v1", this.token, track.icaoAddress));
+  }
+
+  // Redraws one asset layer after an import and updates its count.
+  private async reloadLayer(kind: TransferKind): Promise<void> {
+    const loaded = this.assetLayers.find((candidate) => candidate.spec.id === kind.layerId);
+    if (!loaded || !this.assetContext) {
+      return;
+    }
+    let features: GeoJSON.Feature[];
+    try {
+      features = await reloadAssetLayer(this.api, loaded, this.assetContext);
+    } catch (error) {
+      console.warn(`reloading ${kind.path} after an import failed`, error);
+      showNotice(t("error.load", { layer: t(kind.titleKey), message: error instanceof Error ? error.message : String(error) }));
+      return;
+    }
+
+    // Route popups name their home base from this map.
+    if (kind.layerId === "bases") {
+      const bases = features as Array<GeoJSON.Feature<GeoJSON.Point, BaseProperties>>;
+      this.assetContext.basesById = new Map(bases.map((feature) => [feature.properties.id, feature.properties]));
+    }
+    this.layerPanel.render();
     this.baseMap?.layout();
   }
 

@@ -15,8 +15,10 @@ export interface LoadedLayer {
 
 // Builds one feature group per asset kind, each feature with its popup.
 export function buildAssetLayer(spec: AssetLayerSpec, features: GeoJSON.Feature[], context: AssetContext): L.FeatureGroup {
-  const group = L.featureGroup();
+  return addFeatures(L.featureGroup(), spec, features, context);
+}
 
+function addFeatures(group: L.FeatureGroup, spec: AssetLayerSpec, features: GeoJSON.Feature[], context: AssetContext): L.FeatureGroup {
   for (const feature of features) {
     const layer = spec.createLayer(feature, context);
     const properties = feature.properties;
@@ -41,6 +43,19 @@ export async function loadAssetLayers(api: ApiClient, context: AssetContext, pre
       }
     }),
   );
+}
+
+// Fetches one kind again and redraws it in the same group, so that the
+// layer panel's checkbox and count keep pointing at it. Raises the API's
+// error and leaves the group as it was when the fetch fails. Returns the
+// features drawn.
+export async function reloadAssetLayer(api: ApiClient, loaded: LoadedLayer, context: AssetContext): Promise<GeoJSON.Feature[]> {
+  const features = (await api.getAllFeatures<GeoJSON.GeoJsonProperties>(loaded.spec.path)).features;
+  loaded.group.clearLayers();
+  addFeatures(loaded.group, loaded.spec, features, context);
+  loaded.count = features.length;
+  loaded.error = null;
+  return features;
 }
 
 // Keeps marker titles and any open popup in the current language.

@@ -23,6 +23,7 @@ export class AircraftLayer {
   private fleetOnly = false;
   private readonly listeners = new Set<() => void>();
   private declutterTimer: ReturnType<typeof setTimeout> | null = null;
+  private popupFooter: ((track: Track) => Node) | null = null;
 
   constructor() {
     onLanguageChange(() => {
@@ -81,6 +82,12 @@ export class AircraftLayer {
     this.listeners.forEach((listener) => listener());
   }
 
+  // Sets what every aircraft popup shows under its fields, such as a
+  // track download button. The footer is built again with the popup.
+  setPopupFooter(render: (track: Track) => Node): void {
+    this.popupFooter = render;
+  }
+
   onChange(listener: () => void): void {
     this.listeners.add(listener);
   }
@@ -122,7 +129,7 @@ export class AircraftLayer {
       keyboard: false,
     });
     const entry: Drawn = { track, marker };
-    marker.bindPopup(() => aircraftPopup(entry.track), popupOptions);
+    marker.bindPopup(() => this.popupContent(entry.track), popupOptions);
     marker.on("add", () => this.update(entry));
     this.drawn.set(track.icaoAddress, entry);
     this.place(entry);
@@ -145,6 +152,14 @@ export class AircraftLayer {
     }
     this.group.removeLayer(entry.marker);
     this.drawn.delete(icao);
+  }
+
+  private popupContent(track: Track): HTMLElement {
+    const content = aircraftPopup(track);
+    if (this.popupFooter) {
+      content.append(this.popupFooter(track));
+    }
+    return content;
   }
 
   // Brings an existing marker's element up to date with its track.

@@ -1,0 +1,243 @@
+import { mkdirSync, readFileSync } from "node:fs";
+
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startTestServer } from "../api/test/server.js";
+import { ensureConsoleBuilt } from "./test/build.js";
+import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+
+const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
+
+// Two new landing points in Bayannur, as a planner saves them from Excel.
+// The file has no city or surface column: both come from the panel's
+// defaults. Line 1 is the header, so the rows are lines 2 and 3.
+const goodCsv = [
+  "名称,经度,纬度,场地尺寸（米）,夜航,备注",
+  "海流图镇北机降点,108.5161,41.5902,60,是,镇北空地",
+  "乌拉山镇东机降点,109.0342,40.7201,45,否,",
+].join("\n");
+
+// The second row has latitude and longitude swapped.
+const swappedCsv = [
+  "名称,经度,纬度,场地尺寸（米）",
+  "新安镇机降点,107.4512,40.8123,50",
+  "隆兴昌镇机降点,41.0876,108.2613,50",
+].join("\n");
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+// A browser context that may talk only to the test server. Any other
+// address is aborted and recorded, so the test proves that no network is needed.
+async function isolatedContext(external: string[], locale = "zh-CN"): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, timezoneId: "UTC", acceptDownloads: true });
+  await context.route(
+    (url) => url.origin !== server.url && url.protocol !== "data:" && url.protocol !== "blob:",
+    (route) => {
+      external.push(route.request().url());
+      return route.abort();
+    },
+  );
+  return context;
+}
+
+async function openConsole(token: string, allowedStatus: number[] = []) {
+  const external: string[] = [];
+  const context = await isolatedContext(external);
+  const page = await context.newPage();
+  // The live feed's socket is not part of these tests and may not connect.
+  const problems = watchProblems(page, (text) => /WebSocket connection to .*\/ws\?token=/.test(text) || allowedStatus.some((status) => text.includes(`status of ${status}`)));
+  await page.goto(`${server.url}/#token=${token}`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+  return { context, page, problems, external };
+}
+
+function expectNoProblems(problems: PageProblems, external: string[], allowedStatus: number[] = []): void {
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.failedRequests.filter((line) => !allowedStatus.some((status) => line.startsWith(`${status} `)))).toEqual([]);
+  expect(external).toEqual([]);
+}
+
+async function landingPointTotal(): Promise<number> {
+  const { json } = await server.call("GET", "/api/v1/landing-points?limit=1");
+  return json.total as number;
+}
+
+async function chooseFile(page: Page, name: string, text: string): Promise<void> {
+  await page.getByTestId("transfer-file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+}
+
+async function dryRun(page: Page): Promise<void> {
+  await page.getByTestId("transfer-dry-run").click();
+  await page.getByTestId("transfer-report").waitFor();
+}
+
+async function reportRows(page: Page): Promise<Array<{ place: string; action: string; reason: string }>> {
+  return page.getByTestId("transfer-row").evaluateAll((rows) =>
+    rows.map((row) => ({
+      place: row.children[0]?.textContent ?? "",
+      action: row.children[2]?.textContent ?? "",
+      reason: row.children[3]?.textContent ?? "",
+    })),
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  await ensureConsoleBuilt();
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("import and export panel", () => {
+  it("imports landing points from CSV", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+    const before = await landingPointTotal();
+    expect(await page.getByTestId("count-landingPoints").textContent()).toBe(`${before} 处`);
+
+    await page.getByTestId("open-transfer").click();
+    const panel = page.getByTestId("transfer-panel");
+    expect(await panel.textContent()).toContain("导入与导出");
+    await page.getByTestId("transfer-kind").selectOption("landing-points");
+    await chooseFile(page, "新增机降点.csv", goodCsv);
+    expect(await page.getByTestId("transfer-format").textContent()).toBe("格式：CSV");
+    expect(await page.getByTestId("transfer-default-city").inputValue()).toBe("bayannur");
+    await page.getByTestId("transfer-default-surface").selectOption({ label: "草地" });
+    expect(await page.getByTestId("transfer-apply").isDisabled()).toBe(true);
+
+    await dryRun(page);
+    expect(await page.getByTestId("transfer-summary").textContent()).toBe("共 2 条：新建 2，更新 0，拒绝 0");
+    expect(await page.getByTestId("transfer-message").textContent()).toBe("预检通过，可以确认导入");
+    expect(await reportRows(page)).toEqual([
+      { place: "第 2 行", action: "新建", reason: "" },
+      { place: "第 3 行", action: "新建", reason: "" },
+    ]);
+    expect(await page.getByTestId("transfer-report").textContent()).toContain("海流图镇北机降点");
+    expect(await landingPointTotal(), "a dry run writes nothing").toBe(before);
+    await page.screenshot({ path: `${artifacts}transfer-dry-run.png`, animations: "disabled" });
+
+    await page.getByTestId("transfer-apply").click();
+    await expect.poll(() => page.getByTestId("transfer-message").textContent()).toBe("导入完成：新建 2，更新 0，图层已刷新");
+    expect(await landingPointTotal()).toBe(before + 2);
+    await expect.poll(() => page.getByTestId("count-landingPoints").textContent()).toBe(`${before + 2} 处`);
+    expect(await page.locator(".landing-point").count()).toBe(before + 2);
+    expect(await page.locator('.leaflet-marker-icon[title="海流图镇北机降点"]').count()).toBe(1);
+    expect(await page.getByTestId("transfer-apply").isDisabled()).toBe(true);
+    await page.screenshot({ path: `${artifacts}transfer-applied.png`, animations: "disabled" });
+
+    const { json } = await server.call("GET", "/api/v1/landing-points?limit=1000");
+    const imported = (json.features as Array<{ properties: { nameZh: string; surface: string; city: string; sizeM: number } }>).find(
+      (feature) => feature.properties.nameZh === "海流图镇北机降点",
+    );
+    expect(imported?.properties).toMatchObject({ surface: "grass", city: "bayannur", sizeM: 60 });
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("rejects a swapped coordinate row", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+    const before = await landingPointTotal();
+
+    await page.getByTestId("open-transfer").click();
+    await page.getByTestId("transfer-kind").selectOption("landing-points");
+    await page.getByTestId("transfer-default-surface").selectOption("concrete");
+    await chooseFile(page, "有错的机降点.csv", swappedCsv);
+    await dryRun(page);
+
+    expect(await page.getByTestId("transfer-summary").textContent()).toBe("共 2 条：新建 1，更新 0，拒绝 1");
+    expect(await page.getByTestId("transfer-message").textContent()).toBe("有 1 条被拒绝，未写入任何数据：请修改文件后重新预检");
+    const rows = await reportRows(page);
+    expect(rows[0]).toEqual({ place: "第 2 行", action: "新建", reason: "" });
+    expect(rows[1]?.place).toBe("第 3 行");
+    expect(rows[1]?.action).toBe("拒绝");
+    expect(rows[1]?.reason).toContain("经纬度似乎写反了");
+    expect(await page.getByTestId("transfer-apply").isDisabled()).toBe(true);
+    await page.screenshot({ path: `${artifacts}transfer-rejected.png`, animations: "disabled" });
+
+    expect(await landingPointTotal(), "nothing written").toBe(before);
+    expect(await page.getByTestId("count-landingPoints").textContent()).toBe(`${before} 处`);
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("downloads a KML with Chinese names", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.viewer);
+    const { json } = await server.call("GET", "/api/v1/landing-points?limit=1");
+    const firstName = json.features[0].properties.nameZh as string;
+    expect(firstName).toMatch(/\p{Script=Han}/u);
+
+    await page.getByTestId("open-transfer").click();
+    expect(await page.getByTestId("download-risk-areas-gpx").count(), "no GPX for polygons").toBe(0);
+    expect(await page.getByTestId("download-risk-areas-kml").count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-landing-points-kml").click()]);
+    expect(download.suggestedFilename()).toBe("landing-points.kml");
+    const kml = readFileSync((await download.path())!, "utf8");
+    expect(kml).toContain("<kml");
+    expect(kml).toContain("<name>机降点</name>");
+    expect(kml).toContain(`<name>${firstName}</name>`);
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("switches the panel to English", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+
+    await page.getByTestId("open-transfer").click();
+    await page.getByTestId("transfer-kind").selectOption("landing-points");
+    await page.getByTestId("transfer-default-surface").selectOption("concrete");
+    await chooseFile(page, "swapped.csv", swappedCsv);
+    await dryRun(page);
+    expect(await page.getByTestId("transfer-summary").textContent()).toBe("共 2 条：新建 1，更新 0，拒绝 1");
+
+    await page.getByTestId("language-en").click();
+    const panel = page.getByTestId("transfer-panel");
+    expect(await panel.locator("h2").textContent()).toBe("Import and export");
+    expect(await page.getByTestId("open-transfer").textContent()).toBe("Import / export");
+    expect(await page.getByTestId("transfer-dry-run").textContent()).toBe("Check");
+    expect(await page.getByTestId("transfer-apply").textContent()).toBe("Confirm import");
+    expect(await page.getByTestId("transfer-format").textContent()).toBe("Format: CSV");
+    expect(await page.getByTestId("transfer-default-surface").locator("option:checked").textContent()).toBe("Concrete");
+    // The dry run is asked again, so the API's reasons come in English too.
+    await expect.poll(() => page.getByTestId("transfer-summary").textContent()).toBe("2 records: 1 new, 0 updated, 1 rejected");
+    const rows = await reportRows(page);
+    expect(rows[1]?.place).toBe("Line 3");
+    expect(rows[1]?.action).toBe("Rejected");
+    expect(rows[1]?.reason).toContain("looks like [lat, lon]");
+    expect(await page.getByTestId("download-landing-points-csv").getAttribute("title")).toBe("Landing points · Download CSV");
+
+    // Apart from the record names from the file, the panel has no Chinese left.
+    const text = await panel.evaluate((node) => (node as HTMLElement).innerText);
+    expect(text.replace(/新安镇机降点|隆兴昌镇机降点/g, "")).not.toMatch(/\p{Script=Han}/u);
+    await page.screenshot({ path: `${artifacts}transfer-en.png`, animations: "disabled" });
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("hides the import for a viewer", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.viewer, [403]);
+    const before = await landingPointTotal();
+
+    await page.getByTestId("open-transfer").click();
+    await page.getByTestId("transfer-kind").selectOption("landing-points");
+    await chooseFile(page, "新增机降点.csv", goodCsv);
+    await page.getByTestId("transfer-dry-run").click();
+
+    await expect.poll(() => page.getByTestId("transfer-message").textContent()).toMatch(/^当前账号不能导入：/);
+    expect(await page.getByTestId("transfer-dry-run").isVisible()).toBe(false);
+    expect(await page.getByTestId("download-landing-points-csv").isVisible()).toBe(true);
+    expect(await landingPointTotal()).toBe(before);
+
+    expectNoProblems(problems, external, [403]);
+    await context.close();
+  });
+});
