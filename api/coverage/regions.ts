@@ -144,7 +144,7 @@ async function loadRegions(database: Database, fingerprint: string): Promise<Reg
 }
 
 // Rounds outward to 0.01 degree so that small edits do not change the grid.
-function extentOf(regions: readonly Region[]): BoundingBox {
+export function extentOf(regions: readonly Region[]): BoundingBox {
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const region of regions) {
     for (const part of region.coordinates) {

@@ -201,6 +201,14 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d, f, v) => `${f}：航空器 ${v} 已借出（互助请求 ${d.expected}），归还前不能再借`,
     en: (d, f, v) => `${f}: aircraft ${v} is already on loan (mutual-aid request ${d.expected}) until it is returned`,
   },
+  no_suitable_aircraft: {
+    "zh-CN": (d, f, v) => `${f}：${v} 没有空闲且未借出的航空器满足 ${d.expected}，无法估算借调影响`,
+    en: (d, f, v) => `${f}: ${v} has no available aircraft, not on loan, that meets ${d.expected}, so the loan's impact cannot be estimated`,
+  },
+  city_adcode_unknown: {
+    "zh-CN": (_d, f, v) => `${f}：城市 ${v} 未对应行政区划代码，请在 api/coverage/loan-impact.ts 的 cityAdcodes 中添加`,
+    en: (_d, f, v) => `${f}: city ${v} has no admin area code; add it to cityAdcodes in api/coverage/loan-impact.ts`,
+  },
   mutual_aid_transition: {
     "zh-CN": (d, f, v) => `${f}：互助请求当前状态为 ${v}，只有 ${d.expected} 状态可以执行此操作`,
     en: (d, f, v) => `${f}: the mutual-aid request is ${v}; this step needs it to be ${d.expected}`,

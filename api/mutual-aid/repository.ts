@@ -65,7 +65,7 @@ async function aircraftWithType(db: Executor, id: number) {
 
 type AircraftWithType = Awaited<ReturnType<typeof aircraftWithType>>;
 
-function hasCapability(plane: AircraftWithType, capability: Capability): boolean {
+export function hasCapability(plane: Pick<AircraftWithType, "hoist" | "nightCapable" | "bucketCapacityL" | "stretchers">, capability: Capability): boolean {
   switch (capability) {
     case "hoist":
       return plane.hoist;

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from "../http/context.js";
 import { readJson, type Router } from "../http/router.js";
 import { parseOrThrow } from "../http/validation.js";
 import { registerCityRoutes } from "./cities.js";
+import { registerCoverageImpactRoute } from "./coverage-impact.js";
 import { activeLoans } from "./loans.js";
 import { mutualAidFrame, presentRequest, type MutualAidEvent, type RequestRow } from "./presenter.js";
 import { approveRequest, cancelRequest, createRequest, declineRequest, getRequest, listRequests, returnLoan } from "./repository.js";
@@ -23,6 +24,7 @@ export function registerMutualAidRoutes(router: Router, deps: AppDeps): void {
   const base = "/api/v1/mutual-aid/requests";
 
   registerCityRoutes(router, deps);
+  registerCoverageImpactRoute(router, deps);
 
   // Pushes each step live to every console; clients show it to the two cities involved.
   const publish = (c: Context<AppEnv>, event: MutualAidEvent, row: RequestRow) => {
