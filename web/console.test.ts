@@ -422,6 +422,8 @@ describe("map console", () => {
 
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain("登录调度台");
+    // Username and password come first; the token is behind its own tab.
+    await page.getByTestId("sign-in-mode-token").click();
     expect(await dialog.textContent()).toContain("访问令牌");
 
     await page.getByTestId("sign-in-language-en").click();

@@ -1,10 +1,11 @@
 import L from "leaflet";
 
-import { ApiClient } from "./core/api-client.js";
+import { ApiClient, type ApiError } from "./core/api-client.js";
+import { setPrincipal, type Principal } from "./core/capabilities.js";
 import { monthInChina } from "./core/format.js";
 import { onLanguageChange, t, translateDom } from "./core/i18n.js";
 import { loadSettings, saveSettings, type Settings } from "./core/settings.js";
-import { forgetToken } from "./core/token.js";
+import { fetchPrincipal, signOut } from "./core/session.js";
 import { loadAssetLayers, refreshOnLanguageChange, reloadAssetLayer, type LoadedLayer } from "./assets/asset-layers.js";
 import type { AssetContext } from "./assets/catalog.js";
 import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
@@ -16,6 +17,7 @@ import { drawBaseMap, type AdminAreaProperties, type BaseMap } from "./map/base-
 import { createMap } from "./map/setup.js";
 import { createTileLayer } from "./map/tile-layer.js";
 import { FleetPanel } from "./ui/fleet-panel.js";
+import { cityName, MutualAidPanel, type City } from "./ui/mutual-aid-panel.js";
 import { LayerPanel } from "./ui/layer-panel.js";
 import { openSettings } from "./ui/settings-dialog.js";
 import { FeedHealth } from "./ui/feed-health.js";
@@ -52,9 +54,10 @@ export function showNotice(text: string): void {
   banner.hidden = false;
 }
 
-export function signOut(): void {
-  forgetToken();
-  window.location.reload();
+// A rejected token is forgotten and the reload shows the sign-in dialog,
+// which says so when the session has expired.
+function signInAgain(token: string, error: ApiError): void {
+  void signOut(token, error.code === "session_expired" ? "session_expired" : null);
 }
 
 // The console once signed in: the map, its panels, the asset layers and the
@@ -73,12 +76,12 @@ export class ConsoleApp {
   private assetLayers: LoadedLayer[] = [];
   private assetContext: AssetContext | null = null;
   private readonly optionalPanels: OptionalPanels;
+  private readonly mutualAidPanel: MutualAidPanel;
+  private cities: City[] = [];
 
   constructor(private readonly token: string) {
     this.api = new ApiClient(token);
-    // A revoked or mistyped token is forgotten, and the reload then shows the
-    // sign-in dialog.
-    this.api.handleUnauthorized(signOut);
+    this.api.handleUnauthorized((error) => signInAgain(token, error));
 
     this.map = createMap(document.getElementById("map")!);
     this.map.attributionControl.addAttribution(`<span data-i18n="attribution.base">${t("attribution.base")}</span>`);
@@ -86,6 +89,7 @@ export class ConsoleApp {
     this.layerPanel.addTo(this.map);
 
     this.fleetPanel = new FleetPanel(document.getElementById("shell")!, (aircraft) => this.showAircraft(aircraft));
+    this.mutualAidPanel = new MutualAidPanel(document.getElementById("shell")!, this.api, () => this.cities);
     this.statusBar = new StatusBar(document.getElementById("status-bar")!, new FeedHealth(this.api));
 
     // Opening the coverage or dispatch panel folds the layer panel's legend
@@ -99,7 +103,13 @@ export class ConsoleApp {
     );
   }
 
-  async start(): Promise<void> {
+  // Reads who signed in first, because the panels build write controls only
+  // for roles that may use them. Returns that principal.
+  async start(): Promise<Principal> {
+    const principal = await fetchPrincipal(this.api);
+    setPrincipal(principal);
+    this.cities = (await this.api.get<{ items: City[] }>("/cities").catch(() => ({ items: [] }))).items;
+
     const [areas, bases, aircraft, types] = await Promise.all([
       this.api.get<AdminAreas>("/admin-areas").catch((error: Error) => error),
       this.api.getAllFeatures<BaseProperties>("/bases"),
@@ -127,6 +137,11 @@ export class ConsoleApp {
     await this.addAssetLayers(context, bases.features);
     this.startLiveFeed();
     this.installTransfer();
+    return principal;
+  }
+
+  cityName(code: string): string {
+    return cityName(this.cities, code);
   }
 
   private async addAssetLayers(context: AssetContext, bases: GeoJSON.Feature[]): Promise<void> {
@@ -234,6 +249,10 @@ export class ConsoleApp {
 
   toggleDispatch(): boolean {
     return this.optionalPanels.toggleDispatch();
+  }
+
+  toggleMutualAid(): boolean {
+    return this.mutualAidPanel.toggle();
   }
 
   toggleFleet(): void {

@@ -4,8 +4,9 @@ import "./styles/panels.css";
 import "./styles/map.css";
 import "./styles/dialogs.css";
 
-import { ConsoleApp, showNotice, signOut } from "./app.js";
-import { initLanguage, t, translateDom } from "./core/i18n.js";
+import { ConsoleApp, showNotice } from "./app.js";
+import { initLanguage, t, translateDom, type MessageKey } from "./core/i18n.js";
+import { signOut, takeSignInReason } from "./core/session.js";
 import { storedToken, storeToken, takeTokenFromFragment } from "./core/token.js";
 import { useDefaultMarkerIcons } from "./map/default-icons.js";
 import { mountHeader } from "./ui/header.js";
@@ -17,14 +18,16 @@ async function obtainToken(): Promise<string> {
     return token;
   }
 
-  const entered = await askForToken();
+  const reason = takeSignInReason();
+  const notices: Record<string, MessageKey> = { session_expired: "signIn.sessionExpired", signed_out: "signIn.signedOut" };
+  const entered = await askForToken(reason ? notices[reason] : null);
   storeToken(entered);
   return entered;
 }
 
 // Starts the console: the language and the header first, so that the
 // sign-in dialog is in the right language and the switch works there too,
-// then the token, then the map.
+// then the token, then who signed in, then the map.
 async function main(): Promise<void> {
   initLanguage();
   translateDom(document.body);
@@ -32,17 +35,21 @@ async function main(): Promise<void> {
   useDefaultMarkerIcons();
 
   let app: ConsoleApp | null = null;
-  mountHeader(document.getElementById("header")!, {
+  let token: string | null = null;
+  const header = mountHeader(document.getElementById("header")!, {
     onFleet: () => app?.toggleFleet(),
     onCoverage: () => app?.toggleCoverage() ?? false,
     onDispatch: () => app?.toggleDispatch() ?? false,
+    onMutualAid: () => app?.toggleMutualAid() ?? false,
     onSettings: () => app?.openSettings(),
-    onSignOut: signOut,
+    onSignOut: () => void signOut(token, "signed_out"),
   });
 
-  const token = await obtainToken();
-  app = new ConsoleApp(token);
-  await app.start();
+  token = await obtainToken();
+  const started = new ConsoleApp(token);
+  app = started;
+  const principal = await started.start();
+  header.showPrincipal(principal, () => started.cityName(principal.city));
   document.body.dataset.ready = "true";
 }
 

@@ -1,5 +1,6 @@
 import type L from "leaflet";
 
+import { can } from "./core/capabilities.js";
 import { currentLanguage, onLanguageChange } from "./core/i18n.js";
 import { installCoverageLayer, type CoverageLayer } from "./coverage/index.js";
 import { installDispatchPanel, type DispatchPanel } from "./dispatch/index.js";
@@ -35,6 +36,7 @@ export class OptionalPanels {
       onLanguageChange: (listener) => stopListening.push(onLanguageChange(listener)),
       apiBase: "api/v1",
       position: "topleft",
+      planner: can("coverage.whatIf"),
     });
     this.coverage = { layer, stopListening };
     return true;
@@ -57,6 +59,7 @@ export class OptionalPanels {
       onLanguageChange: (listener) => stopListening.push(onLanguageChange(listener)),
       apiBase: "api/v1",
       wsUrl: this.liveFeedUrl,
+      can,
     });
     this.dispatch = { panel, stopListening };
     return true;

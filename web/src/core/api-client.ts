@@ -27,10 +27,11 @@ export interface ItemList<T> {
   offset: number;
 }
 
-type UnauthorizedHandler = () => void;
+type UnauthorizedHandler = (error: ApiError) => void;
 
-// Calls /api/v1 with the bearer token. A 401 runs onUnauthorized (the
-// console then shows the sign-in dialog again) before the error is raised.
+// Calls /api/v1 with the bearer token. A 401 runs onUnauthorized with the
+// error (the console then shows the sign-in dialog again) before the error
+// is raised.
 export class ApiClient {
   private onUnauthorized: UnauthorizedHandler = () => {};
 
@@ -66,9 +67,34 @@ export class ApiClient {
 
     const error = await readError(response);
     if (response.status === 401) {
-      this.onUnauthorized();
+      this.onUnauthorized(error);
     }
     throw error;
+  }
+
+  // Sends a JSON body, without a bearer token when the client has none (as
+  // for POST /auth/login). Returns null for a 204 response.
+  async post<T>(path: string, body: unknown = {}): Promise<T | null> {
+    const headers: Record<string, string> = { "accept-language": currentLanguage(), accept: "application/json", "content-type": "application/json" };
+    if (this.token) {
+      headers.authorization = `Bearer ${this.token}`;
+    }
+
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+    } catch (error) {
+      console.warn(`POST ${path} failed`, error);
+      throw new ApiError(0, "network_error", t("error.network"));
+    }
+
+    if (response.status === 204) {
+      return null;
+    }
+    if (response.ok) {
+      return (await response.json()) as T;
+    }
+    throw await readError(response);
   }
 
   // Fetches every page of a GeoJSON list (the API caps limit at 1000).

@@ -43,7 +43,10 @@ export class AlertsSection {
     const rows = items.map((alert) => {
       const acknowledge = el("button", { type: "button", "data-testid": `acknowledge-${alert.id}` }, [tr("dispatch.acknowledge")]);
       acknowledge.addEventListener("click", () => void this.acknowledge(alert.id));
-      const state = alert.acknowledgedAt ? el("span", { class: "dispatch-muted" }, [tr("dispatch.acknowledgedBy", { by: alert.acknowledgedBy ?? "" })]) : acknowledge;
+      let state: HTMLElement | null = this.context.can("alert.acknowledge") ? acknowledge : null;
+      if (alert.acknowledgedAt) {
+        state = el("span", { class: "dispatch-muted" }, [tr("dispatch.acknowledgedBy", { by: alert.acknowledgedBy ?? "" })]);
+      }
       return el("li", { class: `dispatch-alert dispatch-level-${alert.level}`, "data-testid": `alert-${alert.id}`, "data-kind": alert.kind }, [
         el("strong", {}, [tr(`level.${alert.level}` as DispatchMessageKey)]),
         " ",

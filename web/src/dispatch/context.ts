@@ -1,10 +1,15 @@
 import type { DispatchApi } from "./api.js";
 import type { DispatchLanguage, DispatchMessageKey } from "./i18n.js";
 
-// The API client, language and error display shared by the panel's sections.
+// The writes the panel offers, named as in the console's capability table.
+export type DispatchCapability = "incident.write" | "mission.write" | "alert.acknowledge";
+
+// The API client, language, write permissions and error display shared by the panel's sections.
 export interface PanelContext {
   api: DispatchApi;
   language: () => DispatchLanguage;
+  // Sections build a write control only when this returns true.
+  can: (capability: DispatchCapability) => boolean;
   tr: (key: DispatchMessageKey, params?: Record<string, string | number>) => string;
   showError: (error: unknown) => void;
 }

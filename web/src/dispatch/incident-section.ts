@@ -49,7 +49,8 @@ export class IncidentSection {
       this.render();
     });
 
-    const children: Array<Node | null> = [el("h3", {}, [tr("dispatch.title")]), pickButton];
+    // Roles that may not create incidents see the title only, and no pick button.
+    const children: Array<Node | null> = [el("h3", {}, [tr("dispatch.title")]), this.context.can("incident.write") ? pickButton : null];
     if (this.picking) {
       children.push(el("p", { class: "dispatch-muted" }, [tr("dispatch.pickHint")]));
     }
@@ -123,7 +124,7 @@ export class IncidentSection {
       candidate.bucket
         ? el("div", { class: "dispatch-muted" }, [tr("dispatch.bucket", { drops: candidate.bucket.dropsPerHour, turn: candidate.bucket.turnMin })])
         : null,
-      dispatchButton,
+      this.context.can("mission.write") ? dispatchButton : null,
     ]);
   }
 

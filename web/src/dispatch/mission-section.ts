@@ -57,7 +57,8 @@ export class MissionSection {
     const timeline = mission.timeline.map((event) =>
       el("li", {}, [`${event.time.slice(11, 19)}Z ${event.fromStatus ? statusText(event.fromStatus) + " → " : ""}${statusText(event.toStatus)} · ${event.actor}`]),
     );
-    const buttons = (nextStatuses[mission.status] ?? []).map((status) => {
+    const allowed = this.context.can("mission.write") ? (nextStatuses[mission.status] ?? []) : [];
+    const buttons = allowed.map((status) => {
       const button = el("button", { type: "button", "data-testid": `mission-status-${status}` }, [tr("dispatch.setStatus", { status: statusText(status) })]);
       button.addEventListener("click", () => void this.setStatus(status));
       return button;

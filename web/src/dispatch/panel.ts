@@ -3,7 +3,7 @@ import L from "leaflet";
 import { AlertsSection } from "./alerts-section.js";
 import { DispatchApi, DispatchApiError } from "./api.js";
 import { unlockAudio } from "./beep.js";
-import { el, type PanelContext } from "./context.js";
+import { el, type DispatchCapability, type PanelContext } from "./context.js";
 import { translate, type DispatchLanguage } from "./i18n.js";
 import { IncidentSection } from "./incident-section.js";
 import { MissionSection } from "./mission-section.js";
@@ -18,6 +18,10 @@ export interface DispatchPanelOptions {
   // Defaults: "api/v1" beside the page, and /ws beside the page.
   apiBase?: string;
   wsUrl?: string;
+  // Whether the signed-in role may make a kind of write; the console passes
+  // its capability table (web/src/core/capabilities.ts). Without it every
+  // write control is shown and the API decides.
+  can?: (capability: DispatchCapability) => boolean;
 }
 
 export interface DispatchPanel {
@@ -85,6 +89,7 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
   const context: PanelContext = {
     api: new DispatchApi(options.apiBase ?? "api/v1", options.token, options.language),
     language: options.language,
+    can: options.can ?? (() => true),
     tr: (key, params) => translate(options.language(), key, params),
     showError: (error) => {
       const message = error instanceof DispatchApiError || error instanceof Error ? error.message : String(error);

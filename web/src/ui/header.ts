@@ -1,3 +1,4 @@
+import type { Principal } from "../core/capabilities.js";
 import { element } from "../core/dom.js";
 import { onLanguageChange, t, translateDom } from "../core/i18n.js";
 import { languageSwitch } from "./language-switch.js";
@@ -7,28 +8,37 @@ export interface HeaderActions {
   // Each returns whether its panel is open afterwards.
   onCoverage(): boolean;
   onDispatch(): boolean;
+  onMutualAid(): boolean;
   onSettings(): void;
   onSignOut(): void;
 }
 
 // A header button that opens and closes a panel and shows its state.
-function panelToggle(labelKey: "header.coverage" | "header.dispatch", testId: string, toggle: () => boolean): HTMLButtonElement {
+function panelToggle(labelKey: "header.coverage" | "header.dispatch" | "header.mutualAid", testId: string, toggle: () => boolean): HTMLButtonElement {
   const button = element("button", { type: "button", class: "header-button", "data-i18n": labelKey, "data-testid": testId, "aria-pressed": "false" });
   button.addEventListener("click", () => button.setAttribute("aria-pressed", String(toggle())));
   return button;
 }
 
-// The header: the console's title, the fleet, coverage, dispatch and
-// settings buttons, sign-out and the language switch (applies at once, no
-// reload).
-export function mountHeader(container: HTMLElement, actions: HeaderActions): void {
+export interface Header {
+  // Shows who is signed in: name, role and city (the city's name from GET /cities).
+  showPrincipal(principal: Principal, cityName: () => string): void;
+}
+
+// The header: the console's title, the fleet, coverage, dispatch,
+// mutual-aid and settings buttons, the signed-in user with sign-out, and
+// the language switch (applies at once, no reload).
+export function mountHeader(container: HTMLElement, actions: HeaderActions): Header {
   const switcher = languageSwitch("language");
 
   const fleet = element("button", { type: "button", class: "header-button", "data-i18n": "header.fleet", "data-testid": "open-fleet" });
   fleet.addEventListener("click", actions.onFleet);
   const settings = element("button", { type: "button", class: "header-button", "data-i18n": "header.settings", "data-testid": "open-settings" });
   settings.addEventListener("click", actions.onSettings);
-  const signOut = element("button", { type: "button", class: "header-button header-quiet", "data-i18n": "header.signOut" });
+  const signOut = element("button", { type: "button", class: "header-button header-quiet", "data-i18n": "header.signOut", "data-testid": "sign-out" });
+  signOut.hidden = true;
+  const who = element("span", { class: "header-principal", "data-testid": "principal" });
+  let describePrincipal: () => string = () => "";
   signOut.addEventListener("click", actions.onSignOut);
 
   container.replaceChildren(
@@ -37,8 +47,10 @@ export function mountHeader(container: HTMLElement, actions: HeaderActions): voi
       fleet,
       panelToggle("header.coverage", "open-coverage", actions.onCoverage),
       panelToggle("header.dispatch", "open-dispatch", actions.onDispatch),
+      panelToggle("header.mutualAid", "open-mutual-aid", actions.onMutualAid),
       settings,
       switcher,
+      who,
       signOut,
     ]),
   );
@@ -46,7 +58,18 @@ export function mountHeader(container: HTMLElement, actions: HeaderActions): voi
   const refresh = () => {
     translateDom(container);
     document.title = t("app.title");
+    who.textContent = describePrincipal();
   };
   refresh();
   onLanguageChange(refresh);
+
+  return {
+    showPrincipal(principal, cityName) {
+      describePrincipal = () =>
+        t("header.principal", { name: principal.user?.displayName ?? principal.name, role: t(`role.${principal.role}`), city: cityName() });
+      who.dataset.role = principal.role;
+      signOut.hidden = false;
+      refresh();
+    },
+  };
 }

@@ -1,0 +1,66 @@
+// What the signed-in role may do in the console. This table is the one
+// place the console decides which write controls to build, and every panel
+// calls can() before it creates a button or form that writes. It mirrors the
+// route access lists of the API (api/auth/roles.ts, api/dispatch/http.ts,
+// api/mutual-aid/routes.ts), which still check every request, so a control
+// shown by mistake only earns a 403.
+
+export type Role = "admin" | "planner" | "dispatcher" | "coordinator" | "viewer" | "feed";
+
+export type Capability =
+  // Planning edits of bases, landing points, water sources and routes, and imports.
+  | "planning.edit"
+  // The coverage what-if form (POST /coverage/scenarios).
+  | "coverage.whatIf"
+  // Creating, updating and closing incidents.
+  | "incident.write"
+  // Assigning aircraft and setting mission status.
+  | "mission.write"
+  | "alert.acknowledge"
+  // Requesting, approving, declining and returning mutual-aid loans.
+  | "mutualAid.write";
+
+const allCapabilities: readonly Capability[] = [
+  "planning.edit",
+  "coverage.whatIf",
+  "incident.write",
+  "mission.write",
+  "alert.acknowledge",
+  "mutualAid.write",
+];
+
+export const capabilitiesByRole: Record<Role, readonly Capability[]> = {
+  admin: allCapabilities,
+  planner: ["planning.edit", "coverage.whatIf"],
+  dispatcher: ["incident.write", "mission.write", "alert.acknowledge"],
+  coordinator: ["mutualAid.write"],
+  viewer: [],
+  feed: [],
+};
+
+// The bearer of the console's token, as GET /api/v1/auth/me returns it.
+export interface Principal {
+  actor: string;
+  name: string;
+  role: Role;
+  city: string;
+  user: { username: string; displayName: string } | null;
+}
+
+let principal: Principal | null = null;
+
+export function setPrincipal(next: Principal | null): void {
+  principal = next;
+}
+
+export function currentPrincipal(): Principal | null {
+  return principal;
+}
+
+// Returns whether the signed-in role may do this; before sign-in, false.
+export function can(capability: Capability): boolean {
+  if (!principal) {
+    return false;
+  }
+  return capabilitiesByRole[principal.role]?.includes(capability) ?? false;
+}
