@@ -25,6 +25,14 @@ const swappedCsv = [
   "隆兴昌镇机降点,41.0876,108.2613,50",
 ].join("\n");
 
+// One aircraft as the live feed sends it.
+function liveTrack(icaoAddress: string, callsign: string, lonLat: [number, number]) {
+  return {
+    icaoAddress, callsign, registration: null, fleet: true, category: "helicopter", lonLat, altitudeM: 1200, groundSpeedKmh: 180,
+    trackDeg: 90, verticalRateMps: 0, squawk: "1200", onGround: false, lastSeen: new Date().toISOString(), stale: false, source: "test",
+  };
+}
+
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 
@@ -206,7 +214,7 @@ describe("import and export panel", () => {
     expect(await page.getByTestId("transfer-apply").textContent()).toBe("Confirm import");
     expect(await page.getByTestId("transfer-format").textContent()).toBe("Format: CSV");
     expect(await page.getByTestId("transfer-default-surface").locator("option:checked").textContent()).toBe("Concrete");
-    // The dry run is asked again, so the API's reasons come in English too.
+    // The dry run is requested again, so the API's reasons come in English too.
     await expect.poll(() => page.getByTestId("transfer-summary").textContent()).toBe("2 records: 1 new, 0 updated, 1 rejected");
     const rows = await reportRows(page);
     expect(rows[1]?.place).toBe("Line 3");
@@ -220,6 +228,46 @@ describe("import and export panel", () => {
     await page.screenshot({ path: `${artifacts}transfer-en.png`, animations: "disabled" });
 
     expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("downloads an aircraft's last hour", async () => {
+    // Positions of the last 30 minutes for one aircraft, and none for the other.
+    const nowMs = Date.now();
+    for (let minute = 30; minute > 0; minute -= 10) {
+      const time = new Date(nowMs - minute * 60_000).toISOString();
+      await server.database.sql`
+        INSERT INTO positions (icao_address, time, location, altitude_m, source)
+        VALUES ('7BFE01', ${time}, ST_SetSRID(ST_MakePoint(${107.74 + minute * 0.001}, 40.93), 4326), 1200, 'test')`;
+    }
+    const external: string[] = [];
+    const context = await isolatedContext(external);
+    await context.routeWebSocket(/\/ws\?token=/, (socket) => {
+      socket.send(JSON.stringify({ type: "snapshot", aircraft: [liveTrack("7BFE01", "BYNR01", [107.74, 40.93]), liveTrack("780A11", "CCA1234", [108.3, 41.2])] }));
+    });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
+    await page.waitForSelector("body[data-ready=true]");
+
+    await page.locator('.ac[data-icao="7BFE01"]').click();
+    const button = page.locator(".leaflet-popup-content").getByTestId("download-track");
+    expect(await button.textContent()).toBe("下载近 1 小时航迹（GPX）");
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe("track-7BFE01.gpx");
+    const gpx = readFileSync((await download.path())!, "utf8");
+    expect(gpx).toContain("<trk>");
+    expect(gpx.match(/<trkpt /g)).toHaveLength(3);
+    await page.screenshot({ path: `${artifacts}transfer-track.png`, animations: "disabled" });
+
+    await page.locator(".leaflet-popup-close-button").click();
+    await page.locator('.ac[data-icao="780A11"]').click();
+    await page.locator(".leaflet-popup-content").getByTestId("download-track").click();
+    await expect.poll(() => page.locator(".leaflet-popup-content [role=alert]").textContent()).toMatch(/^航迹下载失败：/);
+
+    expect(problems.consoleErrors.filter((text) => !text.includes("status of 404"))).toEqual([]);
+    expect(problems.failedRequests.filter((line) => !/^404 .*\/exports\/tracks\/780a11\.gpx/.test(line))).toEqual([]);
+    expect(external).toEqual([]);
     await context.close();
   });
 
