@@ -59,7 +59,8 @@ export interface CityImpact {
 
 export interface LoanImpact {
   aircraft: AircraftRecord;
-  // False when the aircraft's status is outside `includeStatuses`, so the loan changes nothing.
+  // False when the aircraft's status is outside `includeStatuses` or it has
+  // no home base, because the model then leaves it out and the loan changes nothing.
   counted: boolean;
   borrower: CityImpact;
   lender: CityImpact;
@@ -97,7 +98,7 @@ export async function measureLoanImpact(
 
   return {
     aircraft,
-    counted: request.statuses.includes(aircraft.status),
+    counted: request.statuses.includes(aircraft.status) && aircraft.homeBaseId !== null,
     borrower: measureCity(loan.borrowingCity),
     lender: measureCity(loan.lendingCity),
   };

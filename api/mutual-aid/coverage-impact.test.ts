@@ -167,6 +167,19 @@ describe("GET /api/v1/mutual-aid/requests/:id/coverage-impact", () => {
     expect(res.json.error).toMatchObject({ code: "no_suitable_aircraft", field: "lendingCity", value: "ordos", expected: "fixed_wing" });
   });
 
+  it("counts nothing for an aircraft in maintenance", async () => {
+    const requestId = await requestLoan(aircraftIds.get("B-7Z33")!);
+    await t.call("PATCH", `/api/v1/aircraft/${aircraftIds.get("B-7Z33")}`, { body: { status: "maintenance" } });
+
+    const res = await impact(requestId);
+    await t.call("PATCH", `/api/v1/aircraft/${aircraftIds.get("B-7Z33")}`, { body: { status: "available" } });
+    expect(res.status).toBe(200);
+    expect(res.json.aircraft).toMatchObject({ status: "maintenance", counted: false });
+    expect(res.json.borrower.shareOfArea.delta).toBe(0);
+    expect(res.json.lender.shareOfArea.delta).toBe(0);
+    expect(res.json.lender.lost.cells).toBe(0);
+  });
+
   it("returns 404 for an unknown request", async () => {
     const res = await impact(999_999);
     expect(res.status).toBe(404);
