@@ -12,6 +12,7 @@ import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
 import { LiveFeed } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
+import { mountPlanning } from "./planning/index.js";
 import { aircraftLegend } from "./live/legend.js";
 import { drawBaseMap, type AdminAreaProperties, type BaseMap } from "./map/base-map.js";
 import { createMap } from "./map/setup.js";
@@ -135,6 +136,7 @@ export class ConsoleApp {
     this.fleetPanel.setData({ ...context, error: aircraft instanceof Error ? aircraft.message : null });
 
     await this.addAssetLayers(context, bases.features);
+    mountPlanning({ map: this.map, token: this.token, shell: document.getElementById("shell")!, layers: this.assetLayers, context, onCountsChange: () => this.layerPanel.refreshCounts() });
     this.startLiveFeed();
     this.installTransfer();
     return principal;

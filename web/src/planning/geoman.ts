@@ -1,0 +1,3 @@
+import "./leaflet-global.js";
+import "@geoman-io/leaflet-geoman-free";
+import "@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css";
