@@ -271,16 +271,31 @@ describe("import and export panel", () => {
     await context.close();
   });
 
-  it("hides the import for a viewer", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.viewer, [403]);
+  it("offers a viewer downloads only", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.viewer);
+
+    await page.getByTestId("open-transfer").click();
+    expect(await page.getByTestId("download-landing-points-csv").isVisible()).toBe(true);
+    expect(await page.getByTestId("transfer-import").count()).toBe(0);
+    expect(await page.getByTestId("transfer-panel").textContent()).not.toContain("预检");
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("hides the form on a 403", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.planner, [403]);
     const before = await landingPointTotal();
+    // The API checks every request, whatever the console's capability table allows.
+    const forbidden = { code: "forbidden", message: "角色 planner 无权执行此操作" };
+    await page.route("**/api/v1/imports?*", (route) => route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: forbidden }) }));
 
     await page.getByTestId("open-transfer").click();
     await page.getByTestId("transfer-kind").selectOption("landing-points");
     await chooseFile(page, "新增机降点.csv", goodCsv);
     await page.getByTestId("transfer-dry-run").click();
 
-    await expect.poll(() => page.getByTestId("transfer-message").textContent()).toMatch(/^当前账号不能导入：/);
+    await expect.poll(() => page.getByTestId("transfer-message").textContent()).toBe("当前账号不能导入：角色 planner 无权执行此操作");
     expect(await page.getByTestId("transfer-dry-run").isVisible()).toBe(false);
     expect(await page.getByTestId("download-landing-points-csv").isVisible()).toBe(true);
     expect(await landingPointTotal()).toBe(before);

@@ -215,7 +215,8 @@ export class ImportForm {
     this.show({ tone: report.summary.total === 0 ? "error" : "info", text: () => t(readyKey), report });
   }
 
-  // A 403 means this account may not write assets: the form is hidden and
+  // A 403 means that the API rejects this account's writes although the
+  // console's capability table allows them. The form is then hidden and
   // only the API's reason stays.
   private presentError(outcome: Extract<ImportOutcome, { kind: "error" }>): void {
     if (outcome.status === 403) {

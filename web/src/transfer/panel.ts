@@ -1,5 +1,6 @@
 import L from "leaflet";
 
+import { can } from "../core/capabilities.js";
 import { element } from "../core/dom.js";
 import { onLanguageChange, translateDom } from "../core/i18n.js";
 import { ExportSection } from "./export-section.js";
@@ -17,20 +18,21 @@ export interface TransferPanelOptions {
 
 // The import and export panel as a Leaflet control, built when first opened.
 class TransferPanel extends L.Control {
-  private readonly importForm: ImportForm;
+  // Null for roles that may not write assets, which see the downloads only.
+  private readonly importForm: ImportForm | null;
   private readonly exportSection: ExportSection;
   private readonly root: HTMLElement;
 
   constructor(options: TransferPanelOptions, onClose: () => void) {
     super({ position: "topleft" });
-    this.importForm = new ImportForm(options);
+    this.importForm = can("planning.edit") ? new ImportForm(options) : null;
     this.exportSection = new ExportSection(options);
 
     const close = element("button", { type: "button", class: "close-button", "data-i18n-aria-label": "transfer.close", "data-testid": "transfer-close" }, ["×"]);
     close.addEventListener("click", onClose);
     this.root = element("div", { class: "transfer-panel", "data-testid": "transfer-panel" }, [
       element("div", { class: "transfer-header" }, [element("h2", { class: "panel-heading", "data-i18n": "transfer.title" }), close]),
-      this.importForm.root,
+      this.importForm?.root,
       this.exportSection.root,
     ]);
     translateDom(this.root);
@@ -44,7 +46,7 @@ class TransferPanel extends L.Control {
 
   languageChanged(): void {
     translateDom(this.root);
-    this.importForm.rerunForLanguage();
+    this.importForm?.rerunForLanguage();
     this.exportSection.render();
   }
 }
