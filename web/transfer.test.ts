@@ -176,6 +176,39 @@ describe("import and export panel", () => {
     await context.close();
   });
 
+  it("sends GCJ-02 and the defaults", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+
+    await page.getByTestId("open-transfer").click();
+    await page.getByTestId("transfer-kind").selectOption("water-sources");
+    expect(await page.getByTestId("transfer-default-surface").isVisible(), "surface is for landing points only").toBe(false);
+    await page.getByTestId("transfer-kind").selectOption("landing-points");
+    await page.getByTestId("transfer-gcj02").check();
+    await page.getByTestId("transfer-default-city").selectOption("wuhai");
+    await page.getByTestId("transfer-default-surface").selectOption("gravel");
+    await page.getByTestId("transfer-default-size").fill("80");
+    await chooseFile(page, "高德坐标.csv", goodCsv);
+    const [request] = await Promise.all([page.waitForRequest(/\/api\/v1\/imports\?/), page.getByTestId("transfer-dry-run").click()]);
+
+    const query = new URL(request.url()).searchParams;
+    expect(query.get("kind")).toBe("landing-points");
+    expect(query.get("format")).toBe("csv");
+    expect(query.get("dryRun")).toBe("true");
+    expect(query.get("crs")).toBe("gcj02");
+    expect(query.get("defaults[city]")).toBe("wuhai");
+    expect(query.get("defaults[surface]")).toBe("gravel");
+    expect(query.get("defaults[sizeM]")).toBe("80");
+    await page.getByTestId("transfer-report").waitFor();
+
+    // A changed input makes the report stale, so the apply waits for a new check.
+    await page.getByTestId("transfer-gcj02").uncheck();
+    expect(await page.getByTestId("transfer-report").count()).toBe(0);
+    expect(await page.getByTestId("transfer-apply").isDisabled()).toBe(true);
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
   it("downloads a KML with Chinese names", async () => {
     const { context, page, problems, external } = await openConsole(server.tokens.viewer);
     const { json } = await server.call("GET", "/api/v1/landing-points?limit=1");
