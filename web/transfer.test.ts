@@ -176,6 +176,28 @@ describe("import and export panel", () => {
     await context.close();
   });
 
+  it("reports an unreadable file", async () => {
+    const { context, page, problems, external } = await openConsole(server.tokens.planner, [422]);
+
+    await page.getByTestId("open-transfer").click();
+    await page.getByTestId("transfer-kind").selectOption("landing-points");
+    await chooseFile(page, "机降点.xlsx", "not a spreadsheet we read");
+    expect(await page.getByTestId("transfer-format").textContent()).toContain("无法从文件名 机降点.xlsx 识别格式");
+    expect(await page.getByTestId("transfer-dry-run").isDisabled()).toBe(true);
+
+    await chooseFile(page, "没有坐标.csv", "名称,地址\n临河区机降点,临河区");
+    await page.getByTestId("transfer-dry-run").click();
+    await expect.poll(() => page.getByTestId("transfer-message").textContent()).toMatch(/^导入失败：/);
+    expect(await page.getByTestId("transfer-message").textContent()).toContain("找不到所需的列");
+    expect(await page.getByTestId("transfer-report").count()).toBe(0);
+    expect(await page.getByTestId("transfer-apply").isDisabled()).toBe(true);
+    // The form stays for a corrected file.
+    expect(await page.getByTestId("transfer-dry-run").isVisible()).toBe(true);
+
+    expectNoProblems(problems, external, [422]);
+    await context.close();
+  });
+
   it("sends GCJ-02 and the defaults", async () => {
     const { context, page, problems, external } = await openConsole(server.tokens.planner);
 
