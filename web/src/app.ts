@@ -13,6 +13,7 @@ import { AircraftLayer } from "./live/aircraft-layer.js";
 import { LiveFeed } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
 import { mountPlanning } from "./planning/index.js";
+import { mountReplay } from "./replay/index.js";
 import { aircraftLegend } from "./live/legend.js";
 import { drawBaseMap, type AdminAreaProperties, type BaseMap } from "./map/base-map.js";
 import { createMap } from "./map/setup.js";
@@ -138,6 +139,7 @@ export class ConsoleApp {
     await this.addAssetLayers(context, bases.features);
     mountPlanning({ map: this.map, token: this.token, shell: document.getElementById("shell")!, layers: this.assetLayers, context, onCountsChange: () => this.layerPanel.refreshCounts() });
     this.startLiveFeed();
+    mountReplay({ map: this.map, token: this.token, pauseLive: () => this.pauseLive(), resumeLive: () => this.resumeLive() });
     this.installTransfer();
     return principal;
   }
@@ -218,6 +220,17 @@ export class ConsoleApp {
 
     this.subscribe();
     this.map.on("moveend", () => this.subscribe());
+    this.feed.start();
+  }
+
+  // Replay shows stored history in place of the live aircraft.
+  private pauseLive(): void {
+    this.feed.stop();
+    this.aircraftLayer.group.remove();
+  }
+
+  private resumeLive(): void {
+    this.aircraftLayer.group.addTo(this.map);
     this.feed.start();
   }
 
