@@ -177,6 +177,18 @@ describe("sign-in and sign-out", () => {
     await context.close();
   });
 
+  // The feed-health poll (every 10 s) is the console's next request and meets the 401.
+  it("leaves a console whose session expires", async () => {
+    const { context, page } = await logInThroughDialog("demo-dispatcher");
+    await server.database.sql`
+      UPDATE sessions SET expires_at = now() - interval '1 second'
+      WHERE user_id = (SELECT id FROM users WHERE username = 'demo-dispatcher') AND revoked_at IS NULL`;
+
+    await page.getByTestId("sign-in").waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId("sign-in-error").textContent()).toBe("登录已过期，请重新登录");
+    await context.close();
+  });
+
   // Runs last: the failures it makes lock logins from 127.0.0.1 for the
   // rate limiter's window.
   it("shows the wait after too many failures", async () => {
