@@ -23,12 +23,50 @@ export interface DemoFeedPorts {
   recording: number;
 }
 
-export const defaultDemoPorts: DemoFeedPorts = { simulatorAvr: 30002, simulatorSbs: 30003, recording: 30012 };
+// The dump1090 convention (30002 raw AVR, 30003 SBS) for the simulator, and
+// the next free-looking port for the recording. DEMO_FEED_PORTS="avr,sbs,recording"
+// changes them, for example when a receiver already uses 30002.
+export function demoPortsFrom(env: NodeJS.ProcessEnv): DemoFeedPorts {
+  const text = env.DEMO_FEED_PORTS;
+  if (!text) {
+    return { simulatorAvr: 30002, simulatorSbs: 30003, recording: 30012 };
+  }
+  const ports = text.split(",").map(Number);
+  if (ports.length !== 3 || !ports.every((port) => Number.isInteger(port) && port >= 1 && port <= 65535)) {
+    throw new Error(`DEMO_FEED_PORTS: expected three TCP ports "avr,sbs,recording" such as "30002,30003,30012", got "${text}"`);
+  }
+  const [simulatorAvr, simulatorSbs, recording] = ports as [number, number, number];
+  return { simulatorAvr, simulatorSbs, recording };
+}
 
-async function addListeners(tracking: TrackingService, ports: DemoFeedPorts): Promise<void> {
-  await tracking.registry.add({ id: "demo-simulator-avr", format: "avr", transport: "tcp-listener", host: "127.0.0.1", port: ports.simulatorAvr });
-  await tracking.registry.add({ id: "demo-simulator-sbs", format: "sbs", transport: "tcp-listener", host: "127.0.0.1", port: ports.simulatorSbs, sbsUtcOffsetMin: 0 });
-  await tracking.registry.add({
+// Adds one demo listener; a port already in use is logged, not fatal, so
+// the API and console still start without that part of the traffic.
+async function addListener(tracking: TrackingService, logger: Logger, config: Record<string, unknown>): Promise<boolean> {
+  try {
+    await tracking.registry.add(config);
+    return true;
+  } catch (error) {
+    logger.error(
+      { err: error, sourceId: config.id, port: config.port },
+      "demo feed listener could not start; set DEMO_FEED_PORTS to free ports, or DEMO_FEEDS=0 to run without demo traffic",
+    );
+    return false;
+  }
+}
+
+// Starts the listeners, the simulator and the looped replay; the returned
+// function stops the simulator and the replay.
+export async function startDemoFeeds(tracking: TrackingService, logger: Logger, ports: DemoFeedPorts): Promise<() => Promise<void>> {
+  const simulatorAvr = await addListener(tracking, logger, { id: "demo-simulator-avr", format: "avr", transport: "tcp-listener", host: "127.0.0.1", port: ports.simulatorAvr });
+  const simulatorSbs = await addListener(tracking, logger, {
+    id: "demo-simulator-sbs",
+    format: "sbs",
+    transport: "tcp-listener",
+    host: "127.0.0.1",
+    port: ports.simulatorSbs,
+    sbsUtcOffsetMin: 0,
+  });
+  const recordingListener = await addListener(tracking, logger, {
     id: "demo-recording-ulss7",
     format: "avr",
     transport: "tcp-listener",
@@ -36,20 +74,14 @@ async function addListeners(tracking: TrackingService, ports: DemoFeedPorts): Pr
     port: ports.recording,
     relocate: RECORDING_RELOCATION,
   });
-}
-
-// Starts the listeners, the simulator and the looped replay; the returned
-// function stops the simulator and the replay.
-export async function startDemoFeeds(tracking: TrackingService, logger: Logger, ports = defaultDemoPorts): Promise<() => Promise<void>> {
-  await addListeners(tracking, ports);
 
   const dataDirectory = new URL("../data/", import.meta.url);
   const fleet = buildDemoFleet(await loadDemoData(dataDirectory));
   const simulator = new FleetSimulator({
     aircraft: fleet,
     outputs: [
-      { format: "avr", host: "127.0.0.1", port: ports.simulatorAvr },
-      { format: "sbs", host: "127.0.0.1", port: ports.simulatorSbs },
+      ...(simulatorAvr ? [{ format: "avr" as const, host: "127.0.0.1", port: ports.simulatorAvr }] : []),
+      ...(simulatorSbs ? [{ format: "sbs" as const, host: "127.0.0.1", port: ports.simulatorSbs }] : []),
     ],
     rateHz: 1,
     logger,
@@ -59,9 +91,11 @@ export async function startDemoFeeds(tracking: TrackingService, logger: Logger, 
   const abort = new AbortController();
   const recordingPath = fileURLToPath(new URL("feeds/beastblackbox_ulss7_2018-04-03.avr-mlat.txt", dataDirectory));
   const recording = await readRecording(recordingPath, { format: "avr" });
-  const replay = playRecording(recording, { host: "127.0.0.1", port: ports.recording, speed: 1, loop: true, signal: abort.signal, logger }).catch(
-    (error: unknown) => logger.error({ err: error }, "demo replay stopped"),
-  );
+  const replay = recordingListener
+    ? playRecording(recording, { host: "127.0.0.1", port: ports.recording, speed: 1, loop: true, signal: abort.signal, logger }).catch(
+        (error: unknown) => logger.error({ err: error }, "demo replay stopped"),
+      )
+    : Promise.resolve();
   logger.info({ simulatedAircraft: fleet.length, recordedFrames: recording.records.length }, "demo feeds started");
 
   return async () => {

@@ -69,6 +69,16 @@ if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$top"; then
   log "postgres cannot enter $top, so the cluster lives in $data_dir"
 fi
 
+# `provision-postgres.sh stop` stops the local cluster (npm run db:stop).
+if [[ "${1:-}" == "stop" ]]; then
+  if [[ -f "$data_dir/postmaster.pid" ]]; then
+    as_owner "$pg_bin/pg_ctl" -D "$data_dir" -m fast stop >&2
+  else
+    log "the local cluster in $data_dir is not running"
+  fi
+  exit 0
+fi
+
 if [[ ! -f "$data_dir/PG_VERSION" ]]; then
   log "creating a local cluster in $data_dir"
   mkdir -p "$data_dir"

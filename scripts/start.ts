@@ -13,7 +13,7 @@ import { connectDatabase } from "../api/db/client.js";
 import { createLogger } from "../api/logger.js";
 import { startServer } from "../api/server.js";
 import { seedDemoUsers } from "../api/auth/users/seed.js";
-import { startDemoFeeds } from "./demo-feeds.js";
+import { demoPortsFrom, startDemoFeeds } from "./demo-feeds.js";
 import { createDatabase, databaseExists, provisionServer } from "./postgres.js";
 import { seedDemo } from "./seed.js";
 
@@ -73,6 +73,7 @@ function buildConsoleIfStale(): void {
 }
 
 async function main() {
+  const demoPorts = process.env.DEMO_FEEDS === "0" ? null : demoPortsFrom(process.env);
   const databaseUrl = await ensureDatabaseUrl();
   process.env.DATABASE_URL = databaseUrl;
   process.env.ADMIN_TOKEN = ensureLocalSecret("ADMIN_TOKEN", "admin-token", () => `art_${randomBytes(32).toString("base64url")}`);
@@ -90,8 +91,8 @@ async function main() {
   }
 
   const { tracking, logger: serverLogger } = await startServer();
-  if (process.env.DEMO_FEEDS !== "0") {
-    const stopFeeds = await startDemoFeeds(tracking, serverLogger);
+  if (demoPorts) {
+    const stopFeeds = await startDemoFeeds(tracking, serverLogger, demoPorts);
     tracking.onStop(stopFeeds);
   }
   const host = process.env.HOST ?? "127.0.0.1";
@@ -108,4 +109,10 @@ async function main() {
   );
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  logger.fatal({ err: error }, "npm start failed");
+  console.error(`\nnpm start failed: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -64,7 +64,7 @@ export class TrackingService {
     }
     this.timers.push(setInterval(() => this.sweep(), this.options.sweepIntervalMs));
     this.timers.push(setInterval(() => void this.refreshFleet(), this.options.fleetRefreshMs));
-    this.logger.info({ fleet: this.table.size }, "tracking started");
+    this.logger.info({ fleetWithIcaoAddress: this.table.fleetSize }, "tracking started");
   }
 
   async stop(): Promise<void> {

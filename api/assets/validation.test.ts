@@ -122,7 +122,14 @@ describe("property validation", () => {
     expect(res.json.error.code).toBe("too_small");
     expect(res.json.error.field).toBe("cruiseSpeedKmh");
     expect(res.json.error.value).toBe(-10);
-    expect(res.json.error.message).toBe("cruiseSpeedKmh: must be at least 0, got -10");
+    expect(res.json.error.message).toBe("cruiseSpeedKmh: must be greater than 0, got -10");
+  });
+
+  it("says a zero size must be greater than 0", async () => {
+    const res = await t.call("POST", "/api/v1/landing-points", { body: landingPointFeature({ sizeM: 0 }) });
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("too_small");
+    expect(res.json.error.message).toBe("properties.sizeM：必须大于 0，收到 0");
   });
 
   it("rejects an unknown enum value", async () => {

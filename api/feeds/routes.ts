@@ -9,7 +9,7 @@ import { adminOnly } from "../auth/roles.js";
 import type { AppDeps } from "../http/context.js";
 import { readJson, type Router } from "../http/router.js";
 import { renderMessage } from "../http/messages.js";
-import { parseOrThrow } from "../http/validation.js";
+import { parseOrThrow, toDetail } from "../http/validation.js";
 
 // One position from a GPS/BeiDou tracker, in metric units. Either the ICAO
 // address or the tracker id registered on an aircraft names the aircraft.
@@ -102,8 +102,9 @@ export function registerFeedRoutes(router: Router, deps: AppDeps): void {
         stats?.countReceived(Date.now());
         if (!result.success) {
           const issue = result.error.issues[0]!;
-          const detail = { code: issue.code === "unrecognized_keys" ? "unknown_field" : "invalid_value", field: `positions.${index}.${issue.path.join(".")}` };
-          rejected.push({ index, ...detail, message: renderMessage(detail, locale) });
+          const first = toDetail(issue, body.positions[index])[0]!;
+          const detail = { ...first, field: `positions.${index}.${first.field}` };
+          rejected.push({ index, code: detail.code, field: detail.field, message: renderMessage(detail, locale) });
           stats?.countRejected(issue.code === "too_big" || issue.code === "too_small" ? "out_of_range" : "unparseable");
           return;
         }

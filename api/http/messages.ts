@@ -24,12 +24,12 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (_d, f) => `${f}: unknown field, remove it`,
   },
   too_small: {
-    "zh-CN": (d, f, v) => `${f}：不能小于 ${d.expected}，收到 ${v}`,
-    en: (d, f, v) => `${f}: must be at least ${d.expected}, got ${v}`,
+    "zh-CN": (d, f, v) => (d.params?.exclusive ? `${f}：必须大于 ${d.expected}，收到 ${v}` : `${f}：不能小于 ${d.expected}，收到 ${v}`),
+    en: (d, f, v) => (d.params?.exclusive ? `${f}: must be greater than ${d.expected}, got ${v}` : `${f}: must be at least ${d.expected}, got ${v}`),
   },
   too_big: {
-    "zh-CN": (d, f, v) => `${f}：不能大于 ${d.expected}，收到 ${v}`,
-    en: (d, f, v) => `${f}: must be at most ${d.expected}, got ${v}`,
+    "zh-CN": (d, f, v) => (d.params?.exclusive ? `${f}：必须小于 ${d.expected}，收到 ${v}` : `${f}：不能大于 ${d.expected}，收到 ${v}`),
+    en: (d, f, v) => (d.params?.exclusive ? `${f}: must be less than ${d.expected}, got ${v}` : `${f}: must be at most ${d.expected}, got ${v}`),
   },
   invalid_value: {
     "zh-CN": (d, f, v) => `${f}：取值无效 ${v}，可选值为 ${d.expected}`,

@@ -18,7 +18,7 @@ function fieldName(path: PropertyKey[]): string {
 }
 
 // Maps one zod issue to our stable codes, so clients never depend on zod's wording.
-function toDetail(issue: z.core.$ZodIssue, input: unknown): ErrorDetail[] {
+export function toDetail(issue: z.core.$ZodIssue, input: unknown): ErrorDetail[] {
   const value = valueAt(input, issue.path);
   const field = fieldName(issue.path);
 
@@ -33,10 +33,12 @@ function toDetail(issue: z.core.$ZodIssue, input: unknown): ErrorDetail[] {
         return [{ code: "missing_field", field }];
       }
       return [{ code: "invalid_type", field, value, expected: issue.expected }];
+    // An exclusive bound (positive(), gt()) keeps the code and says so in
+    // params, so the message reads "greater than" where 0 itself is invalid.
     case "too_small":
-      return [{ code: "too_small", field, value, expected: String(issue.minimum) }];
+      return [{ code: "too_small", field, value, expected: String(issue.minimum), ...(issue.inclusive === false ? { params: { exclusive: 1 } } : {}) }];
     case "too_big":
-      return [{ code: "too_big", field, value, expected: String(issue.maximum) }];
+      return [{ code: "too_big", field, value, expected: String(issue.maximum), ...(issue.inclusive === false ? { params: { exclusive: 1 } } : {}) }];
     case "invalid_value":
       return [{ code: "invalid_value", field, value, expected: issue.values.map(String).join(" | ") }];
     case "invalid_format":

@@ -191,6 +191,8 @@ describe("tracking API", () => {
     expect(res.json.accepted).toBe(1);
     expect(res.json.rejected.map((r: { index: number }) => r.index)).toEqual([1, 2]);
     expect(res.json.rejected[1].code).toBe("reference_not_found");
+    expect(res.json.rejected[0]).toMatchObject({ code: "too_big", field: "positions.1.lon" });
+    expect(res.json.rejected[0].message).toBe("positions.1.lon: must be at most 180, got 190");
 
     const feeds = await s.call("GET", "/api/v1/feeds");
     const beidou = feeds.json.sources.find((f: { id: string }) => f.id === "beidou");

@@ -78,6 +78,10 @@ export class TrackTable {
     return this.fleet.get(icaoAddress) ?? null;
   }
 
+  get fleetSize(): number {
+    return this.fleet.size;
+  }
+
   get size(): number {
     return this.tracks.size;
   }
