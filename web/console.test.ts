@@ -398,6 +398,25 @@ describe("map console", () => {
     await context.close();
   });
 
+  it("marks open incidents without the panel", async () => {
+    const created = await server.call("POST", "/api/v1/incidents", {
+      token: server.tokens.dispatcher,
+      body: { kind: "forest_fire", priority: 1, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [109.15, 40.72] } },
+    });
+    expect(created.status).toBe(201);
+    const { context, page, problems, external } = await openConsole();
+
+    const marker = page.locator(`path.incident-marker.incident-${created.json.id}`);
+    await expect.poll(() => marker.count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId("dispatch-panel").count()).toBe(0);
+    await marker.dispatchEvent("mouseover");
+    await expect.poll(() => page.locator(".leaflet-tooltip").first().textContent()).toContain("森林火灾");
+
+    await server.call("POST", `/api/v1/incidents/${created.json.id}/close`, { token: server.tokens.dispatcher, body: {} });
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
   it("picks English for an English browser", async () => {
     const { context, page } = await openConsole({ locale: "en-GB" });
 

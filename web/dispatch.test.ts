@@ -153,6 +153,40 @@ describe("dispatch panel", () => {
     await context.close();
   });
 
+  it("lists open work after reload", async () => {
+    const dispatcher = { token: server.tokens.dispatcher };
+    const created = await server.call("POST", "/api/v1/incidents", {
+      ...dispatcher,
+      body: { kind: "flood", priority: 2, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [108.4, 40.9] } },
+    });
+    expect(created.status).toBe(201);
+    const incidentId = created.json.id as number;
+    const report = await server.call("GET", `/api/v1/incidents/${incidentId}/candidates`, dispatcher);
+    const able = report.json.candidates.find((candidate: { status: string }) => candidate.status === "ok");
+    const missionResponse = await server.call("POST", "/api/v1/missions", { ...dispatcher, body: { incidentId, aircraftId: able.aircraftId } });
+    expect(missionResponse.status).toBe(201);
+    const missionId = missionResponse.json.id as number;
+
+    const context = await isolatedContext([]);
+    const { page, problems } = await openPanel(context, "zh-CN");
+    const incidentRow = page.getByTestId(`open-incident-${incidentId}`);
+    await incidentRow.waitFor();
+    expect(await incidentRow.textContent()).toContain("洪涝");
+    expect(await page.getByTestId(`open-mission-${missionId}`).textContent()).toContain("已派遣");
+
+    await page.getByTestId(`open-mission-${missionId}`).click();
+    await page.waitForSelector("[data-testid=dispatch-mission][data-status=dispatched]");
+    expect(await page.getByTestId("mission-timeline").locator("li").count()).toBe(2);
+
+    await incidentRow.click();
+    expect(await page.getByTestId("dispatch-incident").textContent()).toContain(`#${incidentId}`);
+    await page.getByTestId("dispatch-candidates").locator("li").first().waitFor();
+
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await context.close();
+  });
+
   it("shows English when asked", async () => {
     const context = await isolatedContext([]);
     const { page } = await openPanel(context, "en");

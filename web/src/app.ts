@@ -3,7 +3,7 @@ import L from "leaflet";
 import { ApiClient, type ApiError } from "./core/api-client.js";
 import { setPrincipal, type Principal } from "./core/capabilities.js";
 import { monthInChina } from "./core/format.js";
-import { onLanguageChange, t, translateDom } from "./core/i18n.js";
+import { currentLanguage, onLanguageChange, t, translateDom } from "./core/i18n.js";
 import { loadSettings, saveSettings, type Settings } from "./core/settings.js";
 import { fetchPrincipal, signOut } from "./core/session.js";
 import { loadAssetLayers, refreshOnLanguageChange, reloadAssetLayer, type LoadedLayer } from "./assets/asset-layers.js";
@@ -12,6 +12,7 @@ import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
 import { LiveFeed } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
+import { IncidentLayer } from "./dispatch/index.js";
 import { mountPlanning } from "./planning/index.js";
 import { mountReplay } from "./replay/index.js";
 import { aircraftLegend } from "./live/legend.js";
@@ -139,6 +140,7 @@ export class ConsoleApp {
     await this.addAssetLayers(context, bases.features);
     mountPlanning({ map: this.map, token: this.token, shell: document.getElementById("shell")!, layers: this.assetLayers, context, onCountsChange: () => this.layerPanel.refreshCounts() });
     this.startLiveFeed();
+    this.showIncidents();
     mountReplay({ map: this.map, token: this.token, pauseLive: () => this.pauseLive(), resumeLive: () => this.resumeLive() });
     this.installTransfer();
     return principal;
@@ -168,6 +170,13 @@ export class ConsoleApp {
 
     // Labels give way to the markers, which exist only now.
     this.baseMap?.layout();
+  }
+
+  // Open incidents stay on the map whether or not the dispatch panel is open.
+  private showIncidents(): void {
+    const incidents = new IncidentLayer({ token: this.token, language: currentLanguage, apiBase: "api/v1" });
+    incidents.start(this.map);
+    onLanguageChange(() => incidents.render());
   }
 
   // The import and export panel, and a track download in aircraft popups.

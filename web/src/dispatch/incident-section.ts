@@ -21,6 +21,7 @@ export class IncidentSection {
     private readonly context: PanelContext,
     private readonly map: L.Map,
     private readonly onDispatched: (mission: MissionView) => void,
+    private readonly onCreated: (incident: IncidentView) => void = () => {},
   ) {
     map.on("click", (event: L.LeafletMouseEvent) => this.pick(event.latlng));
   }
@@ -38,6 +39,28 @@ export class IncidentSection {
     this.incident = null;
     this.report = null;
     this.render();
+  }
+
+  // Shows an existing incident, picked from the open list, with its candidates.
+  select(incident: IncidentView): void {
+    this.picking = false;
+    this.map.getContainer().style.cursor = "";
+    this.lonLat = incident.lonLat;
+    this.marker?.remove();
+    this.marker = L.circleMarker([incident.lonLat[1], incident.lonLat[0]], { radius: 9, color: "#c62828", weight: 3 }).addTo(this.map);
+    this.incident = incident;
+    this.report = null;
+    this.render();
+    void this.loadCandidates(incident.id);
+  }
+
+  private async loadCandidates(incidentId: number): Promise<void> {
+    try {
+      this.report = await this.context.api.get<CandidateReportView>(`/incidents/${incidentId}/candidates`);
+      this.render();
+    } catch (error) {
+      this.context.showError(error);
+    }
   }
 
   render(): void {
@@ -139,6 +162,7 @@ export class IncidentSection {
         reportedAt: new Date().toISOString(),
         geometry: { type: "Point", coordinates: lonLat },
       });
+      this.onCreated(this.incident);
       this.render();
       this.report = await api.get<CandidateReportView>(`/incidents/${this.incident.id}/candidates`);
       this.render();

@@ -34,6 +34,28 @@ export class MissionSection {
     }
   }
 
+  // Shows a mission picked from the list, which carries no timeline.
+  showById(id: number): void {
+    this.mission = null;
+    this.render();
+    void this.load(id);
+  }
+
+  stop(): void {
+    if (this.timer !== null) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private async load(id: number): Promise<void> {
+    try {
+      this.show(await this.context.api.get<MissionView>(`/missions/${id}`));
+    } catch (error) {
+      this.context.showError(error);
+    }
+  }
+
   async refresh(): Promise<void> {
     if (!this.mission) {
       return;
@@ -54,7 +76,7 @@ export class MissionSection {
     }
     const { tr } = this.context;
     const statusText = (status: string) => tr(`status.${status}` as DispatchMessageKey);
-    const timeline = mission.timeline.map((event) =>
+    const timeline = (mission.timeline ?? []).map((event) =>
       el("li", {}, [`${event.time.slice(11, 19)}Z ${event.fromStatus ? statusText(event.fromStatus) + " → " : ""}${statusText(event.toStatus)} · ${event.actor}`]),
     );
     const allowed = this.context.can("mission.write") ? (nextStatuses[mission.status] ?? []) : [];

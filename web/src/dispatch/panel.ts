@@ -1,6 +1,7 @@
 import L from "leaflet";
 
 import { AlertsSection } from "./alerts-section.js";
+import { BoardSection } from "./board-section.js";
 import { DispatchApi, DispatchApiError } from "./api.js";
 import { unlockAudio } from "./beep.js";
 import { el, type DispatchCapability, type PanelContext } from "./context.js";
@@ -101,8 +102,21 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
 
   const mission = new MissionSection(context);
   const alerts = new AlertsSection(context);
-  const incident = new IncidentSection(context, map, (created) => mission.show(created));
-  const root = el("div", { class: "dispatch-panel", "data-testid": "dispatch-panel" }, [alerts.root, errorLine, incident.root, mission.root]);
+  const board = new BoardSection(
+    context,
+    (picked) => incident.select(picked),
+    (picked) => mission.showById(picked.id),
+  );
+  const incident = new IncidentSection(
+    context,
+    map,
+    (created) => {
+      mission.show(created);
+      void board.load();
+    },
+    () => void board.load(),
+  );
+  const root = el("div", { class: "dispatch-panel", "data-testid": "dispatch-panel" }, [alerts.root, errorLine, board.root, incident.root, mission.root]);
   root.addEventListener("click", () => {
     unlockAudio();
     errorLine.hidden = true;
@@ -122,6 +136,7 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
   control.addTo(map);
 
   const renderAll = () => {
+    board.render();
     incident.render();
     mission.render();
     alerts.render();
@@ -129,11 +144,14 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
   renderAll();
   options.onLanguageChange?.(renderAll);
   alerts.load().catch((error: unknown) => context.showError(error));
+  board.start();
   const stopAlerts = listenForAlerts(options.wsUrl ?? defaultWsUrl(options.token), (message) => alerts.apply(message));
 
   return {
     close: () => {
       stopAlerts();
+      board.stop();
+      mission.stop();
       control.remove();
     },
   };

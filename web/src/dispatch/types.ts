@@ -2,6 +2,7 @@
 export interface IncidentView {
   id: number;
   kind: string;
+  priority: number;
   lonLat: [number, number];
 }
 
@@ -36,7 +37,8 @@ export interface MissionView {
   registration: string;
   status: string;
   arrivalMin: number | null;
-  timeline: MissionEventView[];
+  // Only GET /missions/:id and the writes return the timeline, not the list.
+  timeline?: MissionEventView[];
 }
 
 export interface AlertView {
