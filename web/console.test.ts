@@ -417,6 +417,42 @@ describe("map console", () => {
     await context.close();
   });
 
+  it("shows a 7700 alert without the panel", async () => {
+    const { context, page, problems, external } = await openConsole();
+    await expect.poll(() => page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
+    // A click lets the page start audio, as a dispatcher's first click does.
+    await page.getByTestId("map").click({ position: { x: 20, y: 400 } });
+
+    // B-7Z41 of the demo fleet, flying as BYNR01, squawks 7700 east of Linhe.
+    server.tracking!.ingest({ icaoAddress: "7BFE01", timeMs: Date.now(), sourceId: "browser-test", lonLat: [107.9, 40.95], squawk: "7700", onGround: false, groundSpeedKmh: 150, callsign: "BYNR01" });
+
+    const banner = page.getByTestId("alert-banner");
+    await banner.locator("p").first().waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toContain("BYNR01");
+    expect(await banner.textContent()).toContain("B-7Z41");
+    expect(await banner.textContent()).toContain("7700");
+    expect(await page.getByTestId("dispatch-badge").textContent()).toBe("1");
+    expect(await page.getByTestId("dispatch-panel").count()).toBe(0);
+    expect(Number(await banner.getAttribute("data-beeps"))).toBeGreaterThanOrEqual(1);
+    const marker = page.locator('.ac[data-icao="7BFE01"]');
+    await expect.poll(() => marker.getAttribute("class")).toContain("ac-alerting");
+
+    // A reload reads the open alert from the API.
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    await page.getByTestId("alert-banner").locator("p").first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("dispatch-badge").textContent()).toBe("1");
+
+    // An acknowledgement from a dispatch desk takes the banner away, and the alert stays counted until it clears.
+    const open = await server.call("GET", "/api/v1/alerts?open=true");
+    const squawkAlert = open.json.items.find((alert: { kind: string }) => alert.kind === "emergency_squawk");
+    await server.call("POST", `/api/v1/alerts/${squawkAlert.id}/acknowledge`, { token: server.tokens.dispatcher });
+    await expect.poll(() => page.getByTestId("alert-banner").isHidden(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByTestId("dispatch-badge").textContent()).toBe("1");
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
   it("picks English for an English browser", async () => {
     const { context, page } = await openConsole({ locale: "en-GB" });
 

@@ -131,30 +131,30 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (_d, f, v) => `${f}：告警 ${v} 已解除，无需确认`,
     en: (_d, f, v) => `${f}: alert ${v} has already cleared and needs no acknowledgement`,
   },
-  // Flight-following alerts: `params` carries the registration, the level and the rule's details.
+  // Flight-following alerts: `params` carries the registration, the callsign, the level and the rule's details.
   alert_lost_contact: {
-    "zh-CN": (d) => `${d.params?.registration} 失去联络（${levelZh(d.params?.level)}）：最后位置时间 ${d.params?.lastPositionTime}`,
-    en: (d) => `${d.params?.registration} lost contact (${d.params?.level}): last position at ${d.params?.lastPositionTime}`,
+    "zh-CN": (d) => `${aircraftZh(d.params)} 失去联络（${levelZh(d.params?.level)}）：最后位置时间 ${d.params?.lastPositionTime}`,
+    en: (d) => `${aircraftEn(d.params)} lost contact (${d.params?.level}): last position at ${d.params?.lastPositionTime}`,
   },
   alert_emergency_squawk: {
-    "zh-CN": (d) => `${d.params?.registration} 应答机发出紧急代码 ${d.params?.squawk}：${squawkZh(d.params?.squawk)}`,
-    en: (d) => `${d.params?.registration} is squawking ${d.params?.squawk}: ${String(d.params?.meaning).replace(/_/g, " ")}`,
+    "zh-CN": (d) => `${aircraftZh(d.params)} 应答机发出紧急代码 ${d.params?.squawk}：${squawkZh(d.params?.squawk)}`,
+    en: (d) => `${aircraftEn(d.params)} is squawking ${d.params?.squawk}: ${String(d.params?.meaning).replace(/_/g, " ")}`,
   },
   alert_route_deviation: {
-    "zh-CN": (d) => `${d.params?.registration} 偏离巡护航线 ${d.params?.offRouteKm} 公里，超出走廊宽度 ${d.params?.corridorWidthKm} 公里`,
-    en: (d) => `${d.params?.registration} is ${d.params?.offRouteKm} km off its patrol route, beyond the ${d.params?.corridorWidthKm} km corridor`,
+    "zh-CN": (d) => `${aircraftZh(d.params)} 偏离巡护航线 ${d.params?.offRouteKm} 公里，超出走廊宽度 ${d.params?.corridorWidthKm} 公里`,
+    en: (d) => `${aircraftEn(d.params)} is ${d.params?.offRouteKm} km off its patrol route, beyond the ${d.params?.corridorWidthKm} km corridor`,
   },
   alert_restricted_area: {
-    "zh-CN": (d) => `${d.params?.registration} 进入限制区「${d.params?.nameZh}」`,
-    en: (d) => `${d.params?.registration} entered restricted area ${d.params?.nameEn === "-" ? d.params?.nameZh : d.params?.nameEn}`,
+    "zh-CN": (d) => `${aircraftZh(d.params)} 进入限制区「${d.params?.nameZh}」`,
+    en: (d) => `${aircraftEn(d.params)} entered restricted area ${d.params?.nameEn === "-" ? d.params?.nameZh : d.params?.nameEn}`,
   },
   alert_low_endurance: {
-    "zh-CN": (d) => `${d.params?.registration} 续航不足：估计剩余 ${d.params?.remainingMin} 分钟，返回最近机场并保留备份油量需 ${d.params?.neededMin} 分钟`,
-    en: (d) => `${d.params?.registration} low endurance: about ${d.params?.remainingMin} min left, ${d.params?.neededMin} min needed to reach the nearest base with reserve`,
+    "zh-CN": (d) => `${aircraftZh(d.params)} 续航不足：估计剩余 ${d.params?.remainingMin} 分钟，返回最近机场并保留备份油量需 ${d.params?.neededMin} 分钟`,
+    en: (d) => `${aircraftEn(d.params)} low endurance: about ${d.params?.remainingMin} min left, ${d.params?.neededMin} min needed to reach the nearest base with reserve`,
   },
   alert_overdue: {
-    "zh-CN": (d) => `${d.params?.registration} 超时未到达现场：已超过预计到达时间 ${d.params?.pastEtaMin} 分钟`,
-    en: (d) => `${d.params?.registration} overdue: not on scene ${d.params?.pastEtaMin} min after its ETA`,
+    "zh-CN": (d) => `${aircraftZh(d.params)} 超时未到达现场：已超过预计到达时间 ${d.params?.pastEtaMin} 分钟`,
+    en: (d) => `${aircraftEn(d.params)} overdue: not on scene ${d.params?.pastEtaMin} min after its ETA`,
   },
   // Users, login sessions, city scoping and mutual aid.
   session_expired: {
@@ -329,6 +329,18 @@ const catalog: Record<string, Record<Locale, Render>> = {
 
 const alertLevelsZh: Record<string, string> = { warning: "预警", alarm: "告警", escalation: "升级告警", emergency: "紧急" };
 const squawksZh: Record<string, string> = { "7500": "遭非法干扰（劫持）", "7600": "无线电通信失效", "7700": "紧急情况" };
+
+// Names the aircraft in an alert by the callsign shown on the map and by its
+// registration, "BYNR01（B-7Z41）", or by the registration alone without a callsign.
+function aircraftZh(params: Record<string, unknown> | undefined): string {
+  const callsign = params?.callsign;
+  return callsign && callsign !== "-" && callsign !== params?.registration ? `${callsign}（${params?.registration}）` : String(params?.registration);
+}
+
+function aircraftEn(params: Record<string, unknown> | undefined): string {
+  const callsign = params?.callsign;
+  return callsign && callsign !== "-" && callsign !== params?.registration ? `${callsign} (${params?.registration})` : String(params?.registration);
+}
 
 function levelZh(level: unknown): string {
   return alertLevelsZh[String(level)] ?? String(level);

@@ -10,9 +10,9 @@ import { loadAssetLayers, refreshOnLanguageChange, reloadAssetLayer, type Loaded
 import type { AssetContext } from "./assets/catalog.js";
 import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
-import { LiveFeed } from "./live/feed.js";
+import { LiveFeed, type FeedState } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
-import { IncidentLayer } from "./dispatch/index.js";
+import { AlertWatch, IncidentLayer, type AlertFrameMessage } from "./dispatch/index.js";
 import { mountPlanning } from "./planning/index.js";
 import { mountReplay } from "./replay/index.js";
 import { aircraftLegend } from "./live/legend.js";
@@ -74,6 +74,7 @@ export class ConsoleApp {
   private readonly layerPanel = new LayerPanel();
   private readonly aircraftLayer = new AircraftLayer();
   private readonly feed: LiveFeed;
+  private alertWatch: AlertWatch | null = null;
   private baseMap: BaseMap | null = null;
   private tileLayer: L.TileLayer | null = null;
   private assetLayers: LoadedLayer[] = [];
@@ -102,7 +103,7 @@ export class ConsoleApp {
     this.feed = new LiveFeed(
       () => liveFeedUrl(this.token),
       (frame) => this.aircraftLayer.apply(frame),
-      (state) => this.statusBar.setFeedState(state),
+      (state) => this.onFeedState(state),
     );
   }
 
@@ -141,6 +142,7 @@ export class ConsoleApp {
     mountPlanning({ map: this.map, token: this.token, shell: document.getElementById("shell")!, layers: this.assetLayers, context, onCountsChange: () => this.layerPanel.refreshCounts() });
     this.startLiveFeed();
     this.showIncidents();
+    this.watchAlerts();
     mountReplay({ map: this.map, token: this.token, pauseLive: () => this.pauseLive(), resumeLive: () => this.resumeLive() });
     this.installTransfer();
     return principal;
@@ -177,6 +179,31 @@ export class ConsoleApp {
     const incidents = new IncidentLayer({ token: this.token, language: currentLanguage, apiBase: "api/v1" });
     incidents.start(this.map);
     onLanguageChange(() => incidents.render());
+  }
+
+  // Open alerts show as a badge, a banner and a marked aircraft with the dispatch panel closed too.
+  // NOTE: a replay stops the live feed, so new alerts show only when it resumes and reconnects.
+  private watchAlerts(): void {
+    const watch = new AlertWatch({
+      token: this.token,
+      language: currentLanguage,
+      apiBase: "api/v1",
+      bannerParent: this.map.getContainer(),
+      badgeAnchor: document.querySelector<HTMLElement>("[data-testid=open-dispatch]"),
+      onAlertingChange: (icaoAddresses) => this.aircraftLayer.setAlerting(icaoAddresses),
+    });
+    watch.start();
+    this.alertWatch = watch;
+    this.feed.onAlertFrame((frame) => watch.apply(frame as AlertFrameMessage));
+    onLanguageChange(() => watch.render());
+  }
+
+  // A (re)connected feed may have missed alert frames, so the open alerts are read again.
+  private onFeedState(state: FeedState): void {
+    this.statusBar.setFeedState(state);
+    if (state.kind === "connected") {
+      void this.alertWatch?.load();
+    }
   }
 
   // The import and export panel, and a track download in aircraft popups.

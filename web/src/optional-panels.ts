@@ -60,6 +60,7 @@ export class OptionalPanels {
       apiBase: "api/v1",
       wsUrl: this.liveFeedUrl,
       can,
+      alertSound: false,
     });
     this.dispatch = { panel, stopListening };
     return true;

@@ -110,8 +110,8 @@ describe("emergency squawk", () => {
 
     const raised = await frame("emergency_squawk", aircraftId, "raised");
     expect(raised.alert.level).toBe("emergency");
-    expect((raised.alert.message as Record<string, string>)["zh-CN"]).toBe("B-7Z41 应答机发出紧急代码 7700：紧急情况");
-    expect((raised.alert.message as Record<string, string>).en).toBe("B-7Z41 is squawking 7700: general emergency");
+    expect((raised.alert.message as Record<string, string>)["zh-CN"]).toBe("BYNR01（B-7Z41） 应答机发出紧急代码 7700：紧急情况");
+    expect((raised.alert.message as Record<string, string>).en).toBe("BYNR01 (B-7Z41) is squawking 7700: general emergency");
 
     await s.feed(observation("7BFE01", { lonLat: [107.91, 41.0], timeMs: t0 + 20_000 }, { squawk: "7700" }));
     expect((await allAlerts(aircraftId, "emergency_squawk")).length).toBe(1);
@@ -172,7 +172,7 @@ describe("restricted areas", () => {
     await s.feed(observation("7BFE06", { lonLat: [108.2, 41.2], timeMs: t0 + 3 * minute }));
     const raised = await frame("restricted_area", aircraftId, "raised");
     expect(raised.alert.details).toMatchObject({ restrictedAreaId: created.json.id, nameZh: "临时管制区" });
-    expect((raised.alert.message as Record<string, string>).en).toBe("B-7Z25 entered restricted area Temporary restriction");
+    expect((raised.alert.message as Record<string, string>).en).toBe("BYNR04 (B-7Z25) entered restricted area Temporary restriction");
 
     await s.feed(observation("7BFE06", { lonLat: [108.3, 41.2], timeMs: t0 + 6 * minute }));
     await frame("restricted_area", aircraftId, "cleared");

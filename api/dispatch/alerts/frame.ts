@@ -33,7 +33,7 @@ function iso(ms: number | null): string | null {
 
 // The alert text in both console languages, so one broadcast serves every client.
 function alertText(row: AlertRow) {
-  const params: Record<string, string | number> = { level: row.level, registration: row.registration };
+  const params: Record<string, string | number> = { level: row.level, registration: row.registration, callsign: row.callsign ?? "-" };
   for (const [key, value] of Object.entries(row.details)) {
     params[key] = value ?? "-";
   }

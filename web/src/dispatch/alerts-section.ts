@@ -10,7 +10,11 @@ export class AlertsSection {
   private readonly alerts = new Map<number, AlertView>();
   beeps = 0;
 
-  constructor(private readonly context: PanelContext) {}
+  // sound is false where another part of the console already beeps for the same alerts.
+  constructor(
+    private readonly context: PanelContext,
+    private readonly sound = true,
+  ) {}
 
   async load(): Promise<void> {
     const list = await this.context.api.get<{ items: AlertView[] }>("/alerts?open=true&limit=200");
@@ -28,7 +32,7 @@ export class AlertsSection {
     } else {
       this.alerts.set(alert.id, alert);
     }
-    if (message.change === "raised" || (message.change === "level_changed" && alert.acknowledgedAt === null)) {
+    if (this.sound && (message.change === "raised" || (message.change === "level_changed" && alert.acknowledgedAt === null))) {
       if (beep(alert.level === "emergency")) {
         this.beeps++;
         this.root.dataset.beeps = String(this.beeps);

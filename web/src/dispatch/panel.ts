@@ -7,8 +7,8 @@ import { unlockAudio } from "./beep.js";
 import { el, type DispatchCapability, type PanelContext } from "./context.js";
 import { translate, type DispatchLanguage } from "./i18n.js";
 import { IncidentSection } from "./incident-section.js";
+import { listenForAlerts } from "./alert-socket.js";
 import { MissionSection } from "./mission-section.js";
-import type { AlertFrameMessage } from "./types.js";
 import "./dispatch.css";
 
 export interface DispatchPanelOptions {
@@ -23,6 +23,9 @@ export interface DispatchPanelOptions {
   // its capability table (web/src/core/capabilities.ts). Without it every
   // write control is shown and the API decides.
   can?: (capability: DispatchCapability) => boolean;
+  // Whether the panel beeps for raised alerts (default true). The console
+  // passes false because its AlertWatch beeps for them with the panel closed too.
+  alertSound?: boolean;
 }
 
 export interface DispatchPanel {
@@ -34,47 +37,6 @@ function defaultWsUrl(token: string): string {
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   url.searchParams.set("token", token);
   return url.toString();
-}
-
-// Listens for alert frames on its own WebSocket. Its subscription requests a
-// box with no aircraft in it, because the console's live layer already
-// receives the tracks and alert frames go to every client regardless.
-function listenForAlerts(url: string, onAlert: (message: AlertFrameMessage) => void): () => void {
-  let socket: WebSocket | null = null;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
-  let failures = 0;
-
-  const connect = () => {
-    socket = new WebSocket(url);
-    socket.addEventListener("open", () => {
-      failures = 0;
-      socket?.send(JSON.stringify({ type: "subscribe", bbox: [0, 0, 0.0001, 0.0001], fleetOnly: true }));
-    });
-    socket.addEventListener("message", (event) => {
-      const message = typeof event.data === "string" ? (JSON.parse(event.data) as { type?: string }) : null;
-      if (message?.type === "alert") {
-        onAlert(message as AlertFrameMessage);
-      }
-    });
-    socket.addEventListener("close", () => {
-      if (stopped) {
-        return;
-      }
-      failures++;
-      // Doubling from 1 s up to 30 s, as the live layer does.
-      retryTimer = setTimeout(connect, Math.min(30_000, 1000 * 2 ** (failures - 1)));
-    });
-  };
-  connect();
-
-  return () => {
-    stopped = true;
-    if (retryTimer) {
-      clearTimeout(retryTimer);
-    }
-    socket?.close(1000);
-  };
 }
 
 /**
@@ -101,7 +63,7 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
   };
 
   const mission = new MissionSection(context);
-  const alerts = new AlertsSection(context);
+  const alerts = new AlertsSection(context, options.alertSound ?? true);
   const board = new BoardSection(
     context,
     (picked) => incident.select(picked),

@@ -46,6 +46,8 @@ export interface AlertView {
   kind: string;
   level: string;
   registration: string;
+  callsign: string | null;
+  icaoAddress: string | null;
   message: Record<string, string>;
   raisedAt: string;
   acknowledgedAt: string | null;

@@ -24,6 +24,8 @@ export class AircraftLayer {
   private readonly listeners = new Set<() => void>();
   private declutterTimer: ReturnType<typeof setTimeout> | null = null;
   private popupFooter: ((track: Track) => Node) | null = null;
+  // ICAO addresses of aircraft with an open flight-following alert.
+  private alerting = new Set<string>();
 
   constructor() {
     onLanguageChange(() => {
@@ -88,6 +90,14 @@ export class AircraftLayer {
     this.popupFooter = render;
   }
 
+  // Marks the aircraft with an open alert with the ac-alerting class.
+  setAlerting(icaoAddresses: Set<string>): void {
+    this.alerting = icaoAddresses;
+    for (const entry of this.drawn.values()) {
+      this.update(entry);
+    }
+  }
+
   onChange(listener: () => void): void {
     this.listeners.add(listener);
   }
@@ -125,7 +135,7 @@ export class AircraftLayer {
 
     const marker = L.marker([track.lonLat[1], track.lonLat[0]], {
       pane: "aircraft",
-      icon: L.divIcon({ className: "aircraft-marker", html: markerHtml(track), iconSize: [24, 24], iconAnchor: [12, 12] }),
+      icon: L.divIcon({ className: "aircraft-marker", html: markerHtml(track, this.alerting.has(track.icaoAddress)), iconSize: [24, 24], iconAnchor: [12, 12] }),
       keyboard: false,
     });
     const entry: Drawn = { track, marker };
@@ -169,7 +179,7 @@ export class AircraftLayer {
       return;
     }
     const { track } = entry;
-    root.className = trackClasses(track);
+    root.className = trackClasses(track, this.alerting.has(track.icaoAddress));
     root.dataset.icao = track.icaoAddress;
     (root.querySelector(".ac-glyph") as HTMLElement).style.transform = `rotate(${track.trackDeg ?? 0}deg)`;
     (root.querySelector(".ac-name") as HTMLElement).textContent = displayName(track);
@@ -177,8 +187,9 @@ export class AircraftLayer {
   }
 }
 
-function trackClasses(track: Track): string {
-  return ["ac", track.fleet ? "ac-fleet" : "ac-traffic", `ac-${track.category ?? "unknown"}`, track.stale ? "ac-stale" : ""].join(" ").trim();
+function trackClasses(track: Track, alerting: boolean): string {
+  const classes = ["ac", track.fleet ? "ac-fleet" : "ac-traffic", `ac-${track.category ?? "unknown"}`, track.stale ? "ac-stale" : "", alerting ? "ac-alerting" : ""];
+  return classes.filter((name) => name !== "").join(" ");
 }
 
 function displayName(track: Track): string {
@@ -191,8 +202,8 @@ function altitudeAndSpeed(track: Track): string {
   return t("live.altSpeed", { alt, speed });
 }
 
-function markerHtml(track: Track): string {
-  const root = element("div", { class: trackClasses(track), "data-icao": track.icaoAddress }, [
+function markerHtml(track: Track, alerting: boolean): string {
+  const root = element("div", { class: trackClasses(track, alerting), "data-icao": track.icaoAddress }, [
     element("span", { class: "ac-glyph", style: `transform: rotate(${track.trackDeg ?? 0}deg)` }),
     element("span", { class: "ac-label" }, [
       element("span", { class: "ac-name" }, [displayName(track)]),

@@ -31,6 +31,7 @@ export class LiveFeed {
   // carried no tracks (alerts, errors, unknown types).
   droppedTracks = 0;
   otherFrames = 0;
+  private alertListener: ((frame: unknown) => void) | null = null;
 
   constructor(
     private readonly url: () => string,
@@ -50,6 +51,11 @@ export class LiveFeed {
     }
     this.socket?.close(1000);
     this.socket = null;
+  }
+
+  // Receives every {type: "alert"} frame as parsed JSON.
+  onAlertFrame(listener: (frame: unknown) => void): void {
+    this.alertListener = listener;
   }
 
   subscribe(subscription: Subscription): void {
@@ -84,15 +90,18 @@ export class LiveFeed {
     this.onFrame(parsed.frame);
   }
 
-  // The hub also sends alert frames to every client (the dispatch panel
-  // shows those) and error frames when it rejects our subscription. Errors
-  // are logged; everything else is only counted.
+  // The hub also sends alert frames to every client, which go to the alert
+  // listener, and error frames when it rejects our subscription. Errors are
+  // logged, and everything else is only counted.
   private reportOtherFrame(data: string): void {
     this.otherFrames += 1;
     try {
       const frame = JSON.parse(data) as { type?: unknown; code?: unknown; field?: unknown };
       if (frame.type === "error") {
         console.warn("live feed: the server rejected a message", frame.code, frame.field);
+      }
+      if (frame.type === "alert") {
+        this.alertListener?.(frame);
       }
     } catch {
       console.warn("live feed: a frame is not valid JSON");

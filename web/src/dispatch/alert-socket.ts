@@ -1,0 +1,42 @@
+import type { AlertFrameMessage } from "./types.js";
+
+// Listens for alert frames on its own WebSocket. Its subscription requests a
+// box with no aircraft in it, because the console's live layer already
+// receives the tracks and alert frames go to every client regardless.
+export function listenForAlerts(url: string, onAlert: (message: AlertFrameMessage) => void): () => void {
+  let socket: WebSocket | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  let failures = 0;
+
+  const connect = () => {
+    socket = new WebSocket(url);
+    socket.addEventListener("open", () => {
+      failures = 0;
+      socket?.send(JSON.stringify({ type: "subscribe", bbox: [0, 0, 0.0001, 0.0001], fleetOnly: true }));
+    });
+    socket.addEventListener("message", (event) => {
+      const message = typeof event.data === "string" ? (JSON.parse(event.data) as { type?: string }) : null;
+      if (message?.type === "alert") {
+        onAlert(message as AlertFrameMessage);
+      }
+    });
+    socket.addEventListener("close", () => {
+      if (stopped) {
+        return;
+      }
+      failures++;
+      // Doubling from 1 s up to 30 s, as the live layer does.
+      retryTimer = setTimeout(connect, Math.min(30_000, 1000 * 2 ** (failures - 1)));
+    });
+  };
+  connect();
+
+  return () => {
+    stopped = true;
+    if (retryTimer) {
+      clearTimeout(retryTimer);
+    }
+    socket?.close(1000);
+  };
+}
