@@ -453,6 +453,42 @@ describe("map console", () => {
     await context.close();
   });
 
+  it("picks an incident inside a risk area", async () => {
+    const { context, page, problems, external } = await openConsole({ token: server.tokens.dispatcher });
+    await page.getByTestId("open-dispatch").click();
+    await page.getByTestId("dispatch-pick").waitFor();
+
+    // A point where the risk area is the top element, so that a click there
+    // opens the area's popup outside picking mode.
+    const insideArea = await page.locator(".leaflet-riskAreas-pane path").first().evaluate((path) => {
+      const box = path.getBoundingClientRect();
+      const points: Array<{ x: number; y: number }> = [];
+      for (let row = 0.1; row < 1; row += 0.1) {
+        for (let column = 0.1; column < 1; column += 0.1) {
+          const x = box.left + box.width * column;
+          const y = box.top + box.height * row;
+          if (document.elementFromPoint(x, y) === path) {
+            points.push({ x, y });
+          }
+        }
+      }
+      return points;
+    });
+    expect(insideArea.length).toBeGreaterThan(1);
+    await page.getByTestId("dispatch-pick").click();
+    await page.mouse.click(insideArea[0]!.x, insideArea[0]!.y);
+    await page.getByTestId("dispatch-kind").waitFor({ timeout: 5000 });
+    expect(await page.locator(".leaflet-popup").count()).toBe(0);
+
+    // Outside picking mode a click in the area opens its popup again. The
+    // last point is used because the picked position now carries a marker.
+    const other = insideArea.at(-1)!;
+    await page.mouse.click(other.x, other.y);
+    await expect.poll(() => page.locator(".leaflet-popup").count()).toBe(1);
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
   it("picks English for an English browser", async () => {
     const { context, page } = await openConsole({ locale: "en-GB" });
 

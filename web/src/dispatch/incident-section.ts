@@ -26,12 +26,26 @@ export class IncidentSection {
     map.on("click", (event: L.LeafletMouseEvent) => this.pick(event.latlng));
   }
 
+  // While picking, asset layers, aircraft and incident markers take no
+  // clicks (CSS on .dispatch-picking), so that a click inside a forest risk
+  // area or on a patrol corridor reaches the map and places the incident.
+  private setPicking(picking: boolean): void {
+    this.picking = picking;
+    const container = this.map.getContainer();
+    container.style.cursor = picking ? "crosshair" : "";
+    container.classList.toggle("dispatch-picking", picking);
+  }
+
+  // Leaves picking mode, as when the panel closes.
+  stopPicking(): void {
+    this.setPicking(false);
+  }
+
   private pick(latLng: L.LatLng): void {
     if (!this.picking) {
       return;
     }
-    this.picking = false;
-    this.map.getContainer().style.cursor = "";
+    this.setPicking(false);
     // 5 decimals of a degree is about 1 m, finer than any reported position.
     this.lonLat = [Number(latLng.lng.toFixed(5)), Number(latLng.lat.toFixed(5))];
     this.marker?.remove();
@@ -43,8 +57,7 @@ export class IncidentSection {
 
   // Shows an existing incident, picked from the open list, with its candidates.
   select(incident: IncidentView): void {
-    this.picking = false;
-    this.map.getContainer().style.cursor = "";
+    this.setPicking(false);
     this.lonLat = incident.lonLat;
     this.marker?.remove();
     this.marker = L.circleMarker([incident.lonLat[1], incident.lonLat[0]], { radius: 9, color: "#c62828", weight: 3 }).addTo(this.map);
@@ -67,8 +80,7 @@ export class IncidentSection {
     const { tr } = this.context;
     const pickButton = el("button", { type: "button", "data-testid": "dispatch-pick" }, [tr("dispatch.pick")]);
     pickButton.addEventListener("click", () => {
-      this.picking = true;
-      this.map.getContainer().style.cursor = "crosshair";
+      this.setPicking(true);
       this.render();
     });
 

@@ -114,6 +114,7 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
       stopAlerts();
       board.stop();
       mission.stop();
+      incident.stopPicking();
       control.remove();
     },
   };
