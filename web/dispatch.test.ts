@@ -126,7 +126,8 @@ describe("dispatch panel", () => {
     expect(lon).toBeCloseTo(109.15, 2);
     expect(lat).toBeCloseTo(40.72, 2);
 
-    const firstId = (await candidates.first().getAttribute("data-testid"))!.replace("candidate-", "");
+    // The first aircraft that the model lets fly, by day or by night.
+    const firstId = (await page.locator("[data-testid=dispatch-candidates] li[data-status=ok]").first().getAttribute("data-testid"))!.replace("candidate-", "");
     await page.getByTestId(`dispatch-${firstId}`).click();
     const mission = page.getByTestId("dispatch-mission");
     await page.waitForSelector("[data-testid=dispatch-mission][data-status=dispatched]");
@@ -182,6 +183,39 @@ describe("dispatch panel", () => {
     expect(await page.getByTestId("dispatch-incident").textContent()).toContain(`#${incidentId}`);
     await page.getByTestId("dispatch-candidates").locator("li").first().waitFor();
 
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("explains an unable aircraft", async () => {
+    // Near the north-east corner of the service region, beyond the range or endurance of most of the fleet.
+    const created = await server.call("POST", "/api/v1/incidents", {
+      token: server.tokens.dispatcher,
+      body: { kind: "search_and_rescue", priority: 2, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [111.0, 42.5] } },
+    });
+    const context = await isolatedContext([]);
+    const { page, problems } = await openPanel(context, "zh-CN");
+    await page.getByTestId(`open-incident-${created.json.id}`).click();
+    const unable = page.locator("[data-testid=dispatch-candidates] li[data-status=unable]").first();
+    await unable.waitFor();
+    const aircraftId = (await unable.getAttribute("data-testid"))!.replace("candidate-", "");
+
+    const verdict = await page.getByTestId(`verdict-${aircraftId}`).textContent();
+    expect(verdict).toMatch(/^不可执行：/);
+    expect(verdict).toMatch(/超出航程：需 \d+ 千米，可用 \d+ 千米|续航不足：需 \d+ 分钟，可用 \d+ 分钟|夜间不能飞行/);
+    expect(await unable.textContent()).not.toContain("目标");
+    expect(await unable.textContent()).not.toMatch(/out_of_range|endurance|night/);
+    expect(await page.getByTestId(`dispatch-${aircraftId}`).count()).toBe(0);
+
+    await page.getByTestId(`override-${aircraftId}`).click();
+    await page.getByTestId(`confirm-override-${aircraftId}`).click();
+    await page.waitForSelector("[data-testid=dispatch-mission][data-status=dispatched]");
+    const missions = await server.call("GET", `/api/v1/missions?incidentId=${created.json.id}`);
+    const mission = await server.call("GET", `/api/v1/missions/${missions.json.items[0].id}`);
+    expect(mission.json.timeline[0].note).toMatch(/^override:/);
+
+    await server.call("POST", `/api/v1/missions/${mission.json.id}/status`, { token: server.tokens.dispatcher, body: { status: "cancelled" } });
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();

@@ -119,6 +119,10 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d, f, v) => `${f}：航空器 ${v} 当前状态为 ${d.expected}，不能派遣`,
     en: (d, f, v) => `${f}: aircraft ${v} is ${d.expected} and cannot be dispatched`,
   },
+  aircraft_unable: {
+    "zh-CN": (d, f, v) => `${f}：按响应时间模型，航空器 ${v} 不能执行此任务（${d.expected}）；确需派遣请在请求中加 "override": true`,
+    en: (d, f, v) => `${f}: by the response-time model aircraft ${v} cannot fly this mission (${d.expected}); send "override": true to dispatch it anyway`,
+  },
   aircraft_busy: {
     "zh-CN": (d, f, v) => `${f}：航空器 ${v} 正在执行任务 ${d.expected}，请选择其他航空器`,
     en: (d, f, v) => `${f}: aircraft ${v} is already on mission ${d.expected}; choose another aircraft`,

@@ -5,8 +5,17 @@ import { startDispatchServer, type DispatchServer } from "../test/server.js";
 
 let s: DispatchServer;
 
+// The latest 12:00 China Standard Time (04:00 UTC) before `ms`.
+function lastMiddayInChinaMs(ms: number): number {
+  const day = new Date(ms);
+  const midday = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 4);
+  return midday <= ms ? midday : midday - 86_400_000;
+}
+
 beforeAll(async () => {
   s = await startDispatchServer();
+  // In daylight the model lets day-only aircraft fly, whatever the wall clock says.
+  s.setNow(lastMiddayInChinaMs(Date.now()));
 });
 
 afterAll(async () => {
@@ -46,6 +55,30 @@ describe("mission assignment", () => {
 
     await setStatus(created.json.id, "cancelled");
     expect(await s.aircraftStatus(aircraftId)).toBe("available");
+  });
+
+  it("rejects an aircraft the model says cannot go", async () => {
+    // Near the north-east corner of the service region, beyond the Bell 412's endurance there and back.
+    const incidentId = await newIncident({ geometry: { type: "Point", coordinates: [111.0, 42.5] } });
+    const aircraftId = await s.aircraftId("B-7Z41");
+    const rejected = await s.call("POST", "/api/v1/missions", { body: { incidentId, aircraftId }, token: s.tokens.dispatcher, language: "en" });
+
+    expect(rejected.status).toBe(422);
+    expect(rejected.json.error.code).toBe("aircraft_unable");
+    expect(rejected.json.error.field).toBe("aircraftId");
+    expect(rejected.json.error.message).toMatch(/out_of_range|endurance/);
+    expect(await s.aircraftStatus(aircraftId)).toBe("available");
+  });
+
+  it("records an override of the model", async () => {
+    const incidentId = await newIncident({ geometry: { type: "Point", coordinates: [111.0, 42.5] } });
+    const aircraftId = await s.aircraftId("B-7Z41");
+    const created = await assign(incidentId, aircraftId, { override: true, note: "ferry via Hohhot" });
+
+    expect(created.status).toBe(201);
+    expect(created.json.timeline[0].note).toMatch(/^override:(out_of_range|endurance)/);
+    expect(created.json.timeline[0].note).toContain("ferry via Hohhot");
+    await setStatus(created.json.id, "cancelled");
   });
 
   it("rejects an aircraft already on a mission", async () => {

@@ -101,7 +101,16 @@ async function insertEvent(tx: Tx, missionId: number, timeMs: number, from: Miss
 // aircraft, insert, timeline events, aircraft on_mission. The partial unique
 // index decides any race the lock did not, and both become a 409. The audit
 // row is part of the same transaction, so a lost race leaves none.
-export async function createMission(db: Db, input: CreateMission, estimatedEtaMin: number | null, audit: AuditActor, nowMs: number): Promise<number> {
+// `overrideNote` goes on the first timeline event when the dispatcher sent an
+// aircraft that the model says cannot fly the mission.
+export async function createMission(
+  db: Db,
+  input: CreateMission,
+  estimatedEtaMin: number | null,
+  audit: AuditActor,
+  nowMs: number,
+  overrideNote: string | null = null,
+): Promise<number> {
   const actor = audit.actorName;
   try {
     return await db.transaction(async (tx) => {
@@ -116,12 +125,13 @@ export async function createMission(db: Db, input: CreateMission, estimatedEtaMi
         RETURNING id`);
       const missionId = inserted[0]!.id;
 
-      await insertEvent(tx, missionId, nowMs, null, "requested", actor, input.note ?? null);
+      const note = [overrideNote, input.note ?? null].filter((part) => part !== null).join("\n") || null;
+      await insertEvent(tx, missionId, nowMs, null, "requested", actor, note);
       if (input.status === "dispatched") {
         await insertEvent(tx, missionId, nowMs, "requested", "dispatched", actor, null);
       }
       await tx.execute(sql`UPDATE aircraft SET status = 'on_mission', updated_at = now() WHERE id = ${input.aircraftId}`);
-      const after = { incidentId: input.incidentId, aircraftId: input.aircraftId, patrolRouteId: input.patrolRouteId ?? null, status: input.status, note: input.note ?? null };
+      const after = { incidentId: input.incidentId, aircraftId: input.aircraftId, patrolRouteId: input.patrolRouteId ?? null, status: input.status, note: input.note ?? null, override: overrideNote };
       await auditInTransaction(tx, { ...audit, action: "assign", objectKind: "mission", objectId: missionId, after });
       return missionId;
     });

@@ -8,7 +8,7 @@ import type { DispatchEvents } from "../runtime-events.js";
 import { presentMission } from "./presenter.js";
 import { createMission, getMission, listDispatchedMissions, listMissions, transitionMission } from "./repository.js";
 import { createMissionBody, listMissionsQuery, missionStatusBody, statsQuery } from "./schema.js";
-import { estimateMissionEtaMin } from "./service.js";
+import { checkCanFly, estimateMissionEta } from "./service.js";
 import { arrivalStatsByKind } from "./stats.js";
 
 // `clock` gives the time of manual changes; tests that replay a flight share it with the tracking rules.
@@ -45,10 +45,11 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
       const nowMs = clock();
       // A missing incident is reported by createMission as a 422 on incidentId.
       const incident = await findIncident(db, body.incidentId);
-      const etaMin = incident ? await estimateMissionEtaMin(deps.database, deps.tracking, body.aircraftId, incident, nowMs) : null;
-      const missionId = await createMission(db, body, etaMin, auditActorOf(c), nowMs);
+      const eta = incident ? await estimateMissionEta(deps.database, deps.tracking, body.aircraftId, incident, nowMs) : null;
+      const overrideNote = checkCanFly(eta, body.aircraftId, body.override === true);
+      const missionId = await createMission(db, body, eta?.etaMin ?? null, auditActorOf(c), nowMs, overrideNote);
 
-      deps.logger.info({ missionId, incidentId: body.incidentId, aircraftId: body.aircraftId, by: actorOf(c) }, "mission created");
+      deps.logger.info({ missionId, incidentId: body.incidentId, aircraftId: body.aircraftId, override: overrideNote, by: actorOf(c) }, "mission created");
       events.missionsChanged();
       const { mission, events: timeline } = await getMission(db, missionId);
       return c.json(presentMission(mission, timeline), 201);

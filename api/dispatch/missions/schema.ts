@@ -15,6 +15,9 @@ export const createMissionBody = z
     // Response-time target in minutes for the statistics.
     targetMin: z.number().positive().max(1440).default(120),
     note: optionalText(1000),
+    // Dispatch even though the response-time model says the aircraft cannot
+    // fly the mission (night, range, endurance). The timeline records it.
+    override: z.boolean().optional(),
   })
   .strict();
 

@@ -1,8 +1,9 @@
 import L from "leaflet";
 
+import { renderCandidateRow } from "./candidate-row.js";
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
-import type { CandidateReportView, CandidateView, IncidentView, MissionView } from "./types.js";
+import type { CandidateReportView, IncidentView, MissionView } from "./types.js";
 
 const incidentKinds = ["forest_fire", "grassland_fire", "flood", "earthquake", "medical_evacuation", "search_and_rescue", "hazardous_chemicals"];
 
@@ -140,27 +141,8 @@ export class IncidentSection {
     if (report.candidates.length === 0) {
       return el("p", { class: "dispatch-muted" }, [tr("dispatch.noCandidates")]);
     }
-    const rows = report.candidates.map((candidate) => this.renderCandidate(candidate, report.targetMin));
+    const rows = report.candidates.map((candidate) => renderCandidateRow(this.context, candidate, report.targetMin, (override) => void this.dispatch(candidate.aircraftId, override)));
     return el("div", {}, [el("h4", {}, [tr("dispatch.candidates")]), el("ol", { class: "dispatch-candidates", "data-testid": "dispatch-candidates" }, rows)]);
-  }
-
-  private renderCandidate(candidate: CandidateView, targetMin: number): HTMLElement {
-    const { tr, language } = this.context;
-    const typeName = language() === "zh-CN" ? (candidate.typeNameZh ?? candidate.typeName) : candidate.typeName;
-    const eta = candidate.etaMin === null ? tr("dispatch.etaUnknown") : tr("dispatch.eta", { eta: Math.round(candidate.etaMin) });
-    const target = tr(candidate.meetsTarget ? "dispatch.meetsTarget" : "dispatch.missesTarget", { target: targetMin });
-    const dispatchButton = el("button", { type: "button", "data-testid": `dispatch-${candidate.aircraftId}` }, [tr("dispatch.dispatch")]);
-    dispatchButton.addEventListener("click", () => void this.dispatch(candidate.aircraftId));
-
-    return el("li", { class: candidate.meetsTarget ? "dispatch-meets" : "dispatch-misses", "data-testid": `candidate-${candidate.aircraftId}` }, [
-      el("strong", {}, [candidate.registration]),
-      ` ${typeName} · ${eta} · ${target}`,
-      candidate.status === "unable" ? el("div", { class: "dispatch-muted" }, [tr("dispatch.unable", { reasons: [...new Set(candidate.reasons.map((r) => r.code))].join(", ") })]) : null,
-      candidate.bucket
-        ? el("div", { class: "dispatch-muted" }, [tr("dispatch.bucket", { drops: candidate.bucket.dropsPerHour, turn: candidate.bucket.turnMin })])
-        : null,
-      this.context.can("mission.write") ? dispatchButton : null,
-    ]);
   }
 
   private async create(lonLat: [number, number]): Promise<void> {
@@ -183,12 +165,13 @@ export class IncidentSection {
     }
   }
 
-  private async dispatch(aircraftId: number): Promise<void> {
+  private async dispatch(aircraftId: number, override: boolean): Promise<void> {
     if (!this.incident) {
       return;
     }
     try {
-      const mission = await this.context.api.post<MissionView>("/missions", { incidentId: this.incident.id, aircraftId });
+      const body = override ? { incidentId: this.incident.id, aircraftId, override: true } : { incidentId: this.incident.id, aircraftId };
+      const mission = await this.context.api.post<MissionView>("/missions", body);
       this.onDispatched(mission);
       this.report = await this.context.api.get<CandidateReportView>(`/incidents/${this.incident.id}/candidates`);
       this.render();

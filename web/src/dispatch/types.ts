@@ -15,8 +15,14 @@ export interface CandidateView {
   status: "ok" | "unable";
   etaMin: number | null;
   meetsTarget: boolean;
-  reasons: Array<{ code: string }>;
+  reasons: UnableReasonView[];
   bucket: { turnMin: number; dropsPerHour: number } | null;
+}
+
+// One reason from the model; detail carries its numbers (see eta-types.ts).
+export interface UnableReasonView {
+  code: string;
+  detail?: Record<string, unknown>;
 }
 
 export interface CandidateReportView {
