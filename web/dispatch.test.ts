@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { testApp } from "../api/test/app.js";
+import { testAdminToken, testApp } from "../api/test/app.js";
 import { seedDemo } from "../scripts/seed.js";
 import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
 
@@ -214,11 +214,41 @@ describe("dispatch panel", () => {
     const missions = await server.call("GET", `/api/v1/missions?incidentId=${created.json.id}`);
     const mission = await server.call("GET", `/api/v1/missions/${missions.json.items[0].id}`);
     expect(mission.json.timeline[0].note).toMatch(/^override:/);
+    expect(await page.getByTestId("mission-timeline").locator("li").first().textContent()).toContain("调度员确认仍然派遣");
 
     await server.call("POST", `/api/v1/missions/${mission.json.id}/status`, { token: server.tokens.dispatcher, body: { status: "cancelled" } });
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();
+  });
+
+  it("shows timeline times in CST", async () => {
+    const created = await server.call("POST", "/api/v1/incidents", {
+      token: testAdminToken,
+      body: { kind: "medical_evacuation", priority: 1, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [107.42, 40.76] } },
+    });
+    const report = await server.call("GET", `/api/v1/incidents/${created.json.id}/candidates`);
+    const able = report.json.candidates.find((candidate: { status: string }) => candidate.status === "ok");
+    const mission = await server.call("POST", "/api/v1/missions", { token: testAdminToken, body: { incidentId: created.json.id, aircraftId: able.aircraftId } });
+    expect(mission.status).toBe(201);
+    expect(mission.json.timeline[0].actor).toBe("ADMIN_TOKEN");
+    // 8 hours ahead of UTC, as the console's status bar shows.
+    const requestedCst = new Date(Date.parse(mission.json.requestedAt) + 8 * 3_600_000).toISOString().slice(11, 19);
+
+    for (const [language, adminName] of [["zh-CN", "系统管理员"], ["en", "System administrator"]] as const) {
+      const context = await isolatedContext([]);
+      const { page } = await openPanel(context, language);
+      await page.getByTestId(`open-mission-${mission.json.id}`).click();
+      const first = page.getByTestId("mission-timeline").locator("li").first();
+      await first.waitFor();
+      const text = (await first.textContent())!;
+      expect(text.startsWith(`${requestedCst} `), text).toBe(true);
+      expect(text).not.toContain("Z ");
+      expect(text).toContain(adminName);
+      expect(text).not.toContain("ADMIN_TOKEN");
+      await context.close();
+    }
+    await server.call("POST", `/api/v1/missions/${mission.json.id}/status`, { token: server.tokens.dispatcher, body: { status: "cancelled" } });
   });
 
   it("shows English when asked", async () => {

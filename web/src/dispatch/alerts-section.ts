@@ -1,6 +1,7 @@
 import { beep } from "./beep.js";
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
+import { actorLabel } from "./timeline-text.js";
 import type { AlertFrameMessage, AlertView } from "./types.js";
 
 // The open flight-following alerts, newest first, with an acknowledge
@@ -49,7 +50,7 @@ export class AlertsSection {
       acknowledge.addEventListener("click", () => void this.acknowledge(alert.id));
       let state: HTMLElement | null = this.context.can("alert.acknowledge") ? acknowledge : null;
       if (alert.acknowledgedAt) {
-        state = el("span", { class: "dispatch-muted" }, [tr("dispatch.acknowledgedBy", { by: alert.acknowledgedBy ?? "" })]);
+        state = el("span", { class: "dispatch-muted" }, [tr("dispatch.acknowledgedBy", { by: actorLabel(this.context, alert.acknowledgedBy ?? "") })]);
       }
       return el("li", { class: `dispatch-alert dispatch-level-${alert.level}`, "data-testid": `alert-${alert.id}`, "data-kind": alert.kind }, [
         el("strong", {}, [tr(`level.${alert.level}` as DispatchMessageKey)]),

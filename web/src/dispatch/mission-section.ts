@@ -1,5 +1,6 @@
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
+import { timelineLine } from "./timeline-text.js";
 import type { MissionView } from "./types.js";
 
 // Manual status changes the API allows from each status. The server checks
@@ -17,7 +18,7 @@ const nextStatuses: Record<string, string[]> = {
 // its status without telling the console.
 const REFRESH_MS = 5_000;
 
-// The mission just dispatched: its status, arrival time and timeline, with
+// The mission just dispatched or picked from the list: its status, arrival time and timeline, with
 // buttons for the manual status changes.
 export class MissionSection {
   readonly root = el("section", { class: "dispatch-mission", "data-testid": "dispatch-mission" });
@@ -76,9 +77,7 @@ export class MissionSection {
     }
     const { tr } = this.context;
     const statusText = (status: string) => tr(`status.${status}` as DispatchMessageKey);
-    const timeline = (mission.timeline ?? []).map((event) =>
-      el("li", {}, [`${event.time.slice(11, 19)}Z ${event.fromStatus ? statusText(event.fromStatus) + " → " : ""}${statusText(event.toStatus)} · ${event.actor}`]),
-    );
+    const timeline = (mission.timeline ?? []).map((event) => el("li", {}, [timelineLine(this.context, event)]));
     const allowed = this.context.can("mission.write") ? (nextStatuses[mission.status] ?? []) : [];
     const buttons = allowed.map((status) => {
       const button = el("button", { type: "button", "data-testid": `mission-status-${status}` }, [tr("dispatch.setStatus", { status: statusText(status) })]);
