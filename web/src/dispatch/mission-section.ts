@@ -18,8 +18,8 @@ const nextStatuses: Record<string, string[]> = {
 // its status without telling the console.
 const REFRESH_MS = 5_000;
 
-// The mission just dispatched or picked from the list: its status, arrival time and timeline, with
-// buttons for the manual status changes.
+// The mission just dispatched or picked from the list: its status, arrival
+// time and timeline, with buttons for the manual status changes.
 export class MissionSection {
   readonly root = el("section", { class: "dispatch-mission", "data-testid": "dispatch-mission" });
   private mission: MissionView | null = null;
