@@ -59,7 +59,9 @@ const feedPort = await freePort();
 const feedsConfig = `${os.tmpdir()}/air-rescue-bench-feeds-${process.pid}.json`;
 writeFileSync(feedsConfig, JSON.stringify([{ id: "bench-sbs", format: "sbs", transport: "tcp-listener", host: "127.0.0.1", port: feedPort, sbsUtcOffsetMin: 0 }]));
 
-const service = spawn("npx", ["tsx", "api/server.ts"], {
+// node itself runs the server (tsx as a loader), so SIGTERM reaches the
+// server and not only an npx wrapper that would leave it running.
+const service = spawn(process.execPath, ["--import", "tsx", "api/server.ts"], {
   env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN: TOKEN, PORT: String(httpPort), FEEDS_CONFIG: feedsConfig, LOG_LEVEL: "warn" },
   stdio: ["ignore", "ignore", "inherit"],
 });
