@@ -735,6 +735,12 @@ describe("live hub", () => {
 
     const marker = page.locator('.ac[data-icao="7BFE01"]');
     await expect.poll(() => marker.count(), { timeout: 10_000 }).toBe(1);
+
+    // A second position a second later makes a trail of two points, drawn
+    // on the trails' canvas under the markers.
+    server.tracking!.ingest({ icaoAddress: "7BFE01", timeMs: Date.now() + 1000, sourceId: "browser-test", lonLat: [107.901, 40.95] });
+    await expect.poll(() => page.locator('.aircraft-marker:has(.ac[data-icao="7BFE01"])').getAttribute("data-trail-points")).toBe("2");
+    expect(await page.locator(".leaflet-trails-pane canvas").count()).toBe(1);
     expect(await marker.getAttribute("class")).toContain("ac-fleet");
     expect(await marker.locator(".ac-name").textContent()).toBe("BYNR01");
     expect(await marker.locator(".ac-data").textContent()).toBe("1,200 米 · 180 千米/时");

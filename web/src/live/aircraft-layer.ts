@@ -8,13 +8,21 @@ import { enumLabel, meters, timestamp, yesNo } from "../assets/values.js";
 import { aircraftGlyph } from "./icons.js";
 import { declutterLabels } from "./declutter.js";
 import type { LiveFrame, Track } from "./track.js";
+import { createTrailPane, Trail } from "./trail.js";
 
 interface Drawn {
   track: Track;
   marker: L.Marker;
+  trail: Trail;
 }
 
-// Live aircraft as divIcon markers in their own pane. A marker is built once
+// The time of a track's position in UTC epoch ms, or now when the frame has none.
+function positionTimeMs(track: Track): number {
+  const text = (track as { positionTime?: string | null }).positionTime;
+  return text ? Date.parse(text) : Date.now();
+}
+
+// Live aircraft as divIcon markers in their own pane, each with its trail. A marker is built once
 // per aircraft; later updates move it and change its rotation, label and
 // classes in place, which keeps 500 aircraft cheap (no DOM rebuilt per frame).
 export class AircraftLayer {
@@ -40,6 +48,7 @@ export class AircraftLayer {
 
   // Hides overlapping labels again after every map move.
   attach(map: L.Map): void {
+    createTrailPane(map);
     map.on("zoomend moveend", () => this.scheduleDeclutter());
   }
 
@@ -124,6 +133,8 @@ export class AircraftLayer {
     if (existing) {
       existing.track = track;
       existing.marker.setLatLng([track.lonLat[1], track.lonLat[0]]);
+      existing.trail.add(track.lonLat, positionTimeMs(track));
+      existing.marker.getElement()?.setAttribute("data-trail-points", String(existing.trail.length));
       this.update(existing);
       this.place(existing);
       // An open popup shows the newest altitude, speed and time too.
@@ -138,7 +149,9 @@ export class AircraftLayer {
       icon: L.divIcon({ className: "aircraft-marker", html: markerHtml(track, this.alerting.has(track.icaoAddress)), iconSize: [24, 24], iconAnchor: [12, 12] }),
       keyboard: false,
     });
-    const entry: Drawn = { track, marker };
+    const trail = new Trail(track.fleet);
+    trail.add(track.lonLat, positionTimeMs(track));
+    const entry: Drawn = { track, marker, trail };
     marker.bindPopup(() => this.popupContent(entry.track), popupOptions);
     marker.on("add", () => this.update(entry));
     this.drawn.set(track.icaoAddress, entry);
@@ -149,9 +162,11 @@ export class AircraftLayer {
   private place(entry: Drawn): void {
     const shown = !this.fleetOnly || entry.track.fleet;
     if (shown && !this.group.hasLayer(entry.marker)) {
+      this.group.addLayer(entry.trail.line);
       this.group.addLayer(entry.marker);
     } else if (!shown && this.group.hasLayer(entry.marker)) {
       this.group.removeLayer(entry.marker);
+      this.group.removeLayer(entry.trail.line);
     }
   }
 
@@ -161,6 +176,7 @@ export class AircraftLayer {
       return;
     }
     this.group.removeLayer(entry.marker);
+    this.group.removeLayer(entry.trail.line);
     this.drawn.delete(icao);
   }
 
