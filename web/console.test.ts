@@ -740,6 +740,21 @@ describe("live hub", () => {
     // on the trails' canvas under the markers.
     server.tracking!.ingest({ icaoAddress: "7BFE01", timeMs: Date.now() + 1000, sourceId: "browser-test", lonLat: [107.901, 40.95] });
     await expect.poll(() => page.locator('.aircraft-marker:has(.ac[data-icao="7BFE01"])').getAttribute("data-trail-points")).toBe("2");
+
+    // The popup adds the registry's type, home base and status for a fleet
+    // aircraft, and the map shows its stored track once both positions are written.
+    await expect
+      .poll(async () => (await server.database.sql`SELECT count(*)::int AS n FROM positions WHERE icao_address = '7BFE01'`)[0]!.n)
+      .toBeGreaterThanOrEqual(2);
+    await marker.click();
+    await expect.poll(() => page.locator("path.aircraft-history").count()).toBe(1);
+    const popup = page.locator(".leaflet-popup-content");
+    await expect.poll(() => popup.textContent()).toContain("驻地基地");
+    expect(await popup.textContent()).toContain("临河航空救援站");
+    expect(await popup.textContent()).toContain("机型");
+    expect(await popup.textContent()).toContain("状态");
+    await page.locator(".leaflet-popup-close-button").click();
+    await expect.poll(() => page.locator("path.aircraft-history").count()).toBe(0);
     expect(await page.locator(".leaflet-trails-pane canvas").count()).toBe(1);
     expect(await marker.getAttribute("class")).toContain("ac-fleet");
     expect(await marker.locator(".ac-name").textContent()).toBe("BYNR01");

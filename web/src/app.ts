@@ -10,6 +10,7 @@ import { loadAssetLayers, refreshOnLanguageChange, reloadAssetLayer, type Loaded
 import type { AssetContext } from "./assets/catalog.js";
 import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
+import { fleetDetailRows } from "./live/fleet-details.js";
 import { LiveFeed, type FeedState } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
 import { AlertWatch, IncidentLayer, type AlertFrameMessage } from "./dispatch/index.js";
@@ -137,6 +138,15 @@ export class ConsoleApp {
       month: monthInChina(new Date()),
     };
     this.fleetPanel.setData({ ...context, error: aircraft instanceof Error ? aircraft.message : null });
+    this.aircraftLayer.setFleetDetails((track) => fleetDetailRows(context, track.icaoAddress));
+    this.aircraftLayer.setHistoryLoader(async (icaoAddress) => {
+      // The last hour of stored positions, with a minute of slack for
+      // receivers whose clocks run a little ahead.
+      const nowMs = Date.now();
+      const window = { from: new Date(nowMs - 3_600_000).toISOString(), to: new Date(nowMs + 60_000).toISOString() };
+      const track = await this.api.get<{ geometry: { coordinates: number[][] } }>(`/tracks/${icaoAddress}`, window);
+      return track.geometry.coordinates.map((point) => [point[0]!, point[1]!] as [number, number]);
+    });
 
     await this.addAssetLayers(context, bases.features);
     mountPlanning({ map: this.map, token: this.token, shell: document.getElementById("shell")!, layers: this.assetLayers, context, onCountsChange: () => this.layerPanel.refreshCounts() });

@@ -3,7 +3,7 @@ import L from "leaflet";
 import { element } from "../core/dom.js";
 import { formatNumber } from "../core/format.js";
 import { onLanguageChange, t } from "../core/i18n.js";
-import { popupOptions, renderPopup } from "../assets/popup.js";
+import { popupOptions, renderPopup, type PopupRow } from "../assets/popup.js";
 import { enumLabel, meters, timestamp, yesNo } from "../assets/values.js";
 import { aircraftGlyph } from "./icons.js";
 import { declutterLabels } from "./declutter.js";
@@ -32,6 +32,10 @@ export class AircraftLayer {
   private readonly listeners = new Set<() => void>();
   private declutterTimer: ReturnType<typeof setTimeout> | null = null;
   private popupFooter: ((track: Track) => Node) | null = null;
+  private fleetDetails: (track: Track) => PopupRow[] = () => [];
+  private historyLoader: ((icaoAddress: string) => Promise<Array<[number, number]>>) | null = null;
+  // The stored track of the aircraft whose popup is open.
+  private history: L.Polyline | null = null;
   // ICAO addresses of aircraft with an open flight-following alert.
   private alerting = new Set<string>();
 
@@ -99,6 +103,46 @@ export class AircraftLayer {
     this.popupFooter = render;
   }
 
+  // Sets the registry rows (type, home base, status) a fleet aircraft's popup shows.
+  setFleetDetails(rows: (track: Track) => PopupRow[]): void {
+    this.fleetDetails = rows;
+  }
+
+  // Sets how an opened popup loads the aircraft's stored track, as [lon, lat] points.
+  setHistoryLoader(load: (icaoAddress: string) => Promise<Array<[number, number]>>): void {
+    this.historyLoader = load;
+  }
+
+  // Draws the stored track of the aircraft whose popup opened; a failed
+  // load leaves the map as it was, since the live trail is still there.
+  private async showHistory(icaoAddress: string): Promise<void> {
+    this.hideHistory();
+    if (!this.historyLoader) {
+      return;
+    }
+    try {
+      const lonLats = await this.historyLoader(icaoAddress);
+      const entry = this.drawn.get(icaoAddress);
+      if (!entry?.marker.isPopupOpen() || lonLats.length < 2) {
+        return;
+      }
+      this.history = L.polyline(
+        lonLats.map(([lon, lat]) => [lat, lon] as L.LatLngTuple),
+        { pane: "trails", interactive: false, color: "#1565c0", weight: 3, opacity: 0.8, dashArray: "6 4", className: "aircraft-history" },
+      );
+      this.group.addLayer(this.history);
+    } catch (error) {
+      console.warn(`loading the track of ${icaoAddress} failed`, error);
+    }
+  }
+
+  private hideHistory(): void {
+    if (this.history) {
+      this.group.removeLayer(this.history);
+      this.history = null;
+    }
+  }
+
   // Marks the aircraft with an open alert with the ac-alerting class.
   setAlerting(icaoAddresses: Set<string>): void {
     this.alerting = icaoAddresses;
@@ -153,6 +197,8 @@ export class AircraftLayer {
     trail.add(track.lonLat, positionTimeMs(track));
     const entry: Drawn = { track, marker, trail };
     marker.bindPopup(() => this.popupContent(entry.track), popupOptions);
+    marker.on("popupopen", () => void this.showHistory(entry.track.icaoAddress));
+    marker.on("popupclose", () => this.hideHistory());
     marker.on("add", () => this.update(entry));
     this.drawn.set(track.icaoAddress, entry);
     this.place(entry);
@@ -181,7 +227,7 @@ export class AircraftLayer {
   }
 
   private popupContent(track: Track): HTMLElement {
-    const content = aircraftPopup(track);
+    const content = aircraftPopup(track, this.fleetDetails(track));
     if (this.popupFooter) {
       content.append(this.popupFooter(track));
     }
@@ -230,7 +276,7 @@ function markerHtml(track: Track, alerting: boolean): string {
   return root.outerHTML;
 }
 
-function aircraftPopup(track: Track): HTMLElement {
+function aircraftPopup(track: Track, fleetRows: PopupRow[]): HTMLElement {
   const badges = [track.fleet ? t("popup.fleet") : null, track.stale ? t("popup.stale") : null].filter((b): b is string => b !== null);
   return renderPopup({
     nameZh: displayName(track),
@@ -240,6 +286,7 @@ function aircraftPopup(track: Track): HTMLElement {
     rows: [
       ["field.registration", track.registration],
       ["field.callsign", track.callsign],
+      ...fleetRows,
       ["field.icaoAddress", track.icaoAddress],
       ["field.altitudeM", meters(track.altitudeM)],
       ["field.groundSpeedKmh", track.groundSpeedKmh === null ? null : t("value.kmh", { n: formatNumber(track.groundSpeedKmh) })],
