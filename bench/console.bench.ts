@@ -15,6 +15,7 @@ import { seedDemo } from "../scripts/seed.js";
 import { formatSbsAirbornePosition } from "../tracking/formats/index.js";
 import { launchChromium } from "../web/test/browser.js";
 import { ensureConsoleBuilt } from "../web/test/build.js";
+import { freePort, percentile, waitForHealth } from "./support.js";
 
 const AIRCRAFT = 500;
 const MEASURE_S = 30;
@@ -30,34 +31,6 @@ interface PageMeasures {
 
 function progress(step: string): void {
   process.stderr.write(`console bench: ${step}\n`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("service did not start within 60 s");
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 // One SBS position per aircraft. The aircraft sit on a 25 x 20 grid over

@@ -12,6 +12,7 @@ import WebSocket from "ws";
 import { runMigrations } from "../api/db/migrate.js";
 import { createDatabase, dropDatabase, provisionServer } from "../scripts/postgres.js";
 import { formatSbsAirbornePosition } from "../tracking/formats/index.js";
+import { freePort, percentile, waitForHealth } from "./support.js";
 
 const CLIENTS = 200;
 // Clients that parse every frame to measure latency; the others only receive.
@@ -20,34 +21,6 @@ const MESSAGES_PER_SECOND = 2000;
 const AIRCRAFT = 200;
 const DURATION_S = 15;
 const TOKEN = "bench-admin-token";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("service did not start within 60 s");
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const serverUrl = process.env.DATABASE_URL ?? provisionServer();
 const dbName = `air_rescue_bench_live_${process.pid}`;
