@@ -1,7 +1,7 @@
 // Latency from an SBS line arriving on a TCP listener to its delta on a
 // WebSocket client, at 2,000 messages/s with 200 clients connected. The
 // service runs in its own process, as in production; this process sends the
-// feed and holds the clients. Prints a Markdown report on stdout.
+// feed and runs the clients. Prints a Markdown report on stdout.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import net from "node:net";

@@ -21,10 +21,10 @@ function machineFacts(): string {
   ].join("\n");
 }
 
-const wanted = process.argv.slice(2);
+const requested = process.argv.slice(2);
 const files = readdirSync(benchDir)
   .filter((f) => f.endsWith(".bench.ts"))
-  .filter((f) => wanted.length === 0 || wanted.includes(f.replace(".bench.ts", "")));
+  .filter((f) => requested.length === 0 || requested.includes(f.replace(".bench.ts", "")));
 
 for (const file of files) {
   const name = file.replace(".bench.ts", "");

@@ -39,7 +39,7 @@ export function demoPortsFrom(env: NodeJS.ProcessEnv): DemoFeedPorts {
   return { simulatorAvr, simulatorSbs, recording };
 }
 
-// Adds one demo listener; a port already in use is logged, not fatal, so
+// Adds one demo listener. A port already in use is logged, not fatal, so
 // the API and console still start without that part of the traffic.
 async function addListener(tracking: TrackingService, logger: Logger, config: Record<string, unknown>): Promise<boolean> {
   try {

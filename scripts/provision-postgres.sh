@@ -62,8 +62,8 @@ as_owner() {
   fi
 }
 
-# The server runs as `postgres` when we are root, and that user cannot enter a
-# checkout under a private home folder; the cluster then lives under /var/tmp.
+# The server runs as `postgres` when we are root. That user cannot enter a
+# checkout under a private home folder, so the cluster then lives under /var/tmp.
 if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$top"; then
   data_dir="/var/tmp/air-rescue-postgres-$path_hash"
   log "postgres cannot enter $top, so the cluster lives in $data_dir"

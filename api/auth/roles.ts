@@ -2,7 +2,8 @@
 export const roles = ["admin", "planner", "dispatcher", "coordinator", "viewer", "feed"] as const;
 export type Role = (typeof roles)[number];
 
-// Who may call a route: "public" needs no token, "any" any valid token.
+// Access rule of a route: "public" needs no token, "any" any valid token,
+// otherwise one of the listed roles.
 export type Access = "public" | "any" | readonly Role[];
 
 export const assetWriters: readonly Role[] = ["admin", "planner"];

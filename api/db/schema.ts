@@ -50,7 +50,7 @@ const audit = {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 };
 
-// Where an asset's data came from: invented demo items carry synthetic = true.
+// Provenance of an asset's data; invented demo items carry synthetic = true.
 const provenance = {
   notes: text("notes"),
   synthetic: boolean("synthetic").notNull().default(false),

@@ -33,8 +33,8 @@ export function toDetail(issue: z.core.$ZodIssue, input: unknown): ErrorDetail[]
         return [{ code: "missing_field", field }];
       }
       return [{ code: "invalid_type", field, value, expected: issue.expected }];
-    // An exclusive bound (positive(), gt()) keeps the code and says so in
-    // params, so the message reads "greater than" where 0 itself is invalid.
+    // An exclusive bound (positive(), gt()) keeps the code and sets
+    // params.exclusive, so the message reads "greater than" where 0 itself is invalid.
     case "too_small":
       return [{ code: "too_small", field, value, expected: String(issue.minimum), ...(issue.inclusive === false ? { params: { exclusive: 1 } } : {}) }];
     case "too_big":

@@ -1,5 +1,5 @@
-// What two decoders are compared on: per ICAO address, the callsigns seen
-// and the positions decoded, in the order they were decoded.
+// Decoder output reduced for comparison: per ICAO address, the callsigns
+// seen and the positions decoded, in the order they were decoded.
 export interface AircraftSummary {
   callsigns: Set<string>;
   positions: Array<[number, number]>;

@@ -11,8 +11,8 @@ import type { TrackFrame } from "./track-frame.js";
 export interface HubOptions {
   path: string;
   pingIntervalMs: number;
-  // A client whose socket holds more unsent bytes than this is skipped until
-  // it drains; it then gets the latest state of each aircraft, not a backlog.
+  // A client whose socket buffers more unsent bytes than this is skipped until
+  // it drains. It then gets the latest state of each aircraft, not a backlog.
   maxBufferedBytes: number;
 }
 
@@ -47,18 +47,18 @@ function subscriptionKey(client: Client): string {
 // An aircraft that left a bbox subscription is sent as removed.
 function deltaText(client: Client, updated: TrackFrame[], removed: string[]): string | null {
   const aircraft: TrackFrame[] = [];
-  const gone = [...removed];
+  const removedIcaoAddresses = [...removed];
   for (const frame of updated) {
     if (matches(client, frame)) {
       aircraft.push(frame);
     } else if (client.bbox) {
-      gone.push(frame.icaoAddress);
+      removedIcaoAddresses.push(frame.icaoAddress);
     }
   }
-  if (aircraft.length === 0 && gone.length === 0) {
+  if (aircraft.length === 0 && removedIcaoAddresses.length === 0) {
     return null;
   }
-  return JSON.stringify({ type: "delta", time: new Date().toISOString(), aircraft, removed: gone });
+  return JSON.stringify({ type: "delta", time: new Date().toISOString(), aircraft, removed: removedIcaoAddresses });
 }
 
 function matches(client: Client, frame: TrackFrame): boolean {
@@ -77,8 +77,9 @@ function matches(client: Client, frame: TrackFrame): boolean {
 }
 
 // The live picture over WebSocket: a snapshot on connect, then deltas. Each
-// client may subscribe to a bbox and to fleet aircraft only. Ingestion never
-// waits for a client: a slow one keeps only the newest frame per aircraft.
+// client may subscribe to a bbox and to fleet aircraft only. publish() only
+// queues socket writes and awaits no client, so a slow client cannot hold up
+// ingestion; it keeps only the newest frame per aircraft (see hub.test.ts).
 export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<Client>();

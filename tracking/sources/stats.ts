@@ -47,9 +47,9 @@ export class SourceStats {
   }
 }
 
-// Where every source hands its observations. The pipeline counts what the
+// Receiver of every source's observations. The pipeline counts what the
 // track table rejects (stale, implausible jump, duplicate) against the
-// source's stats found by `observation.sourceId`; parse failures are counted
+// source's stats found by `observation.sourceId`. Parse failures are counted
 // by the source itself with countRejected.
 export interface ObservationSink {
   ingest(observation: import("../observation.js").Observation): void;

@@ -32,7 +32,7 @@ export const defaultWriterOptions: PositionWriterOptions = {
 };
 
 // Writes positions to PostGIS in batches through a bounded in-memory queue.
-// Batches are written in arrival order; a failed batch stays at the head and
+// Batches are written in arrival order. A failed batch stays at the head and
 // is retried with backoff, so an outage delays positions but loses none
 // unless the queue overflows, which is counted and logged.
 export class PositionWriter {

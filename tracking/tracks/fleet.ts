@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "../../api/db/client.js";
 
-// What the track table knows of a registered aircraft, keyed by ICAO address.
+// The registry facts the track table uses about an aircraft, keyed by ICAO address.
 export interface FleetAircraft {
   aircraftId: number;
   registration: string;
