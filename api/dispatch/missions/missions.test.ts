@@ -259,4 +259,33 @@ describe("manual status", () => {
     expect(active.json.items.every((m: { status: string }) => !["landed", "closed", "cancelled"].includes(m.status))).toBe(true);
     await setStatus(created.json.id, "cancelled");
   });
+
+  it("lists the active mission of one aircraft", async () => {
+    const aircraftId = await s.aircraftId("B-7Z31");
+    const otherId = await s.aircraftId("B-7Z41");
+    const ended = await assign(await newIncident(), aircraftId);
+    await setStatus(ended.json.id, "cancelled");
+    const current = await assign(await newIncident(), aircraftId);
+    const other = await assign(await newIncident(), otherId);
+
+    const active = await s.call("GET", `/api/v1/missions?aircraftId=${aircraftId}&active=true`, { token: s.tokens.viewer });
+    const all = await s.call("GET", `/api/v1/missions?aircraftId=${aircraftId}`, { token: s.tokens.viewer });
+
+    expect(active.status).toBe(200);
+    expect(active.json.items.map((m: { id: number }) => m.id)).toEqual([current.json.id]);
+    expect(active.json.total).toBe(1);
+    // Earlier tests in this file gave B-7Z31 other missions, all ended now.
+    expect(all.json.items.map((m: { id: number }) => m.id).slice(0, 2)).toEqual([current.json.id, ended.json.id]);
+    expect(all.json.items.every((m: { aircraftId: number }) => m.aircraftId === aircraftId)).toBe(true);
+    expect(all.json.items.map((m: { id: number }) => m.id)).not.toContain(other.json.id);
+    await setStatus(current.json.id, "cancelled");
+    await setStatus(other.json.id, "cancelled");
+  });
+
+  it("rejects an invalid aircraftId filter", async () => {
+    const response = await s.call("GET", "/api/v1/missions?aircraftId=abc", { token: s.tokens.viewer, language: "en" });
+
+    expect(response.status).toBe(400);
+    expect(response.json.error.field).toBe("aircraftId");
+  });
 });

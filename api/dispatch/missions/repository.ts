@@ -232,7 +232,7 @@ export async function getMission(db: Db, missionId: number): Promise<{ mission: 
   return { mission: rows[0], events: [...events] };
 }
 
-export async function listMissions(db: Db, options: { active?: boolean; incidentId?: number; limit: number; offset: number }) {
+export async function listMissions(db: Db, options: { active?: boolean; incidentId?: number; aircraftId?: number; limit: number; offset: number }) {
   const conditions = [sql`TRUE`];
   if (options.active === true) {
     conditions.push(sql`m.status IN (${activeList})`);
@@ -242,6 +242,9 @@ export async function listMissions(db: Db, options: { active?: boolean; incident
   }
   if (options.incidentId !== undefined) {
     conditions.push(sql`m.incident_id = ${options.incidentId}`);
+  }
+  if (options.aircraftId !== undefined) {
+    conditions.push(sql`m.aircraft_id = ${options.aircraftId}`);
   }
   const where = sql.join(conditions, sql` AND `);
   const rows = await db.execute<MissionRow & Record<string, unknown>>(

@@ -29,7 +29,7 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
   router.add({ method: "GET", path: "/api/v1/missions", access: "any", summary: "List missions, newest first", tag }, async (c) => {
     const query = parseOrThrow(listMissionsQuery, c.req.query(), 400);
     const active = query.active === undefined ? undefined : query.active === "true";
-    const { rows, total } = await listMissions(db, { active, incidentId: query.incidentId, limit: query.limit, offset: query.offset });
+    const { rows, total } = await listMissions(db, { active, incidentId: query.incidentId, aircraftId: query.aircraftId, limit: query.limit, offset: query.offset });
     return c.json({ items: rows.map((row) => presentMission(row)), total, limit: query.limit, offset: query.offset });
   });
 

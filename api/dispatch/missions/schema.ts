@@ -32,6 +32,7 @@ export const listMissionsQuery = z
   .object({
     active: z.enum(["true", "false"]).optional(),
     incidentId: z.coerce.number().int().positive().optional(),
+    aircraftId: z.coerce.number().int().positive().optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })
