@@ -282,7 +282,7 @@ describe("mutual-aid concurrency", () => {
 
 describe("mutual-aid live frames", () => {
   it("broadcasts each step with the declared fields only", async () => {
-    const broadcast = vi.spyOn(t.tracking!.hub, "broadcast");
+    const broadcast = vi.spyOn(t.tracking!.hub, "broadcastTo");
     const aircraftId = await addAircraft("baotou");
     const { json } = await request(coordinators.bayannur, { lendingCity: "baotou", aircraftId });
     await step(coordinators.baotou, json.id, "approve");

@@ -29,8 +29,8 @@ export type PresentedRequest = ReturnType<typeof presentRequest>;
 
 export type MutualAidEvent = "requested" | "approved" | "declined" | "cancelled" | "returned";
 
-// The WebSocket frame sent to every connected console on each step. Clients
-// show it to the two cities named in the request.
+// The WebSocket frame sent on each step to the consoles of the two cities
+// named in the request (seesLiveStep in routes.ts picks them).
 export interface MutualAidFrame {
   type: "mutual_aid";
   event: MutualAidEvent;

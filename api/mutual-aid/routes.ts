@@ -2,6 +2,8 @@ import type { Context } from "hono";
 
 import { auditActorOf } from "../audit/log.js";
 import type { Role } from "../auth/roles.js";
+import type { Principal } from "../auth/tokens.js";
+import { canWriteCity } from "../auth/users/city-scope.js";
 import { parseIdParam } from "../dispatch/http.js";
 import type { AppDeps, AppEnv } from "../http/context.js";
 import { readJson, type Router } from "../http/router.js";
@@ -18,6 +20,16 @@ export const mutualAidWriters: readonly Role[] = ["admin", "coordinator"];
 // Everyone who works the desk may read requests and loans; feed tokens may not.
 export const mutualAidReaders: readonly Role[] = ["admin", "planner", "dispatcher", "coordinator", "viewer"];
 
+// The live frames of a request go to readers of the two cities involved and
+// to admins of the home city, who may act for any city (canWriteCity). The
+// REST list stays open to every reader.
+export function seesLiveStep(principal: Principal, row: Pick<RequestRow, "requestingCity" | "lendingCity">): boolean {
+  if (!mutualAidReaders.includes(principal.role)) {
+    return false;
+  }
+  return canWriteCity(principal, row.requestingCity) || canWriteCity(principal, row.lendingCity);
+}
+
 export function registerMutualAidRoutes(router: Router, deps: AppDeps): void {
   const db = deps.database.db;
   const tag = "mutual-aid";
@@ -26,9 +38,9 @@ export function registerMutualAidRoutes(router: Router, deps: AppDeps): void {
   registerCityRoutes(router, deps);
   registerCoverageImpactRoute(router, deps);
 
-  // Pushes each step live to every console; clients show it to the two cities involved.
+  // Pushes each step live to the consoles of the two cities involved.
   const publish = (c: Context<AppEnv>, event: MutualAidEvent, row: RequestRow) => {
-    deps.tracking?.hub.broadcast(mutualAidFrame(event, row));
+    deps.tracking?.hub.broadcastTo(mutualAidFrame(event, row), (principal) => seesLiveStep(principal, row));
     deps.logger.info({ mutualAidRequestId: row.id, event, requestingCity: row.requestingCity, lendingCity: row.lendingCity, by: c.get("principal")?.name }, "mutual aid");
     return presentRequest(row);
   };

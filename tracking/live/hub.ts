@@ -168,9 +168,17 @@ export class LiveHub {
 
   // Sends a message (an alert, say) to every client, whatever its subscription.
   broadcast(message: unknown): void {
+    this.broadcastTo(message, () => true);
+  }
+
+  // Sends a message to the clients whose principal (the token they connected
+  // with) passes `audience`, whatever their subscription.
+  broadcastTo(message: unknown, audience: (principal: Principal) => boolean): void {
     const text = JSON.stringify(message);
     for (const client of this.clients) {
-      client.socket.send(text);
+      if (audience(client.principal)) {
+        client.socket.send(text);
+      }
     }
   }
 
