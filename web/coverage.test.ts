@@ -1,67 +1,26 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer } from "../api/test/server.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import { launchChromium } from "./test/browser.js";
+import { expectNoProblems, openConsole, type ConsoleSession } from "./test/console-session.js";
+import { startHarnessServer } from "./test/harness.js";
 
-const harnessRoot = fileURLToPath(new URL("./src/coverage/harness/", import.meta.url));
 const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-const contentTypes: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-};
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: Awaited<ReturnType<typeof startHarnessServer>>;
 let browser: Browser;
-let harnessDir: string;
 
-// Builds the harness page with Vite into a temporary folder; the browser gets
-// it under /coverage-harness/ on the test server's origin, so that the
-// layer's API calls go to the real server with the seeded demo data.
-async function buildHarness(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "coverage-harness-"));
-  await build({ root: harnessRoot, base: "./", configFile: false, logLevel: "warn", build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 } });
-  return outDir;
-}
-
-async function isolatedContext(external: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  await context.route(`${server.url}/coverage-harness/**`, (route) => {
-    const path = new URL(route.request().url()).pathname.replace("/coverage-harness/", "");
-    const file = join(harnessDir, path || "index.html");
-    return route.fulfill({ body: readFileSync(file), contentType: contentTypes[extname(file)] ?? "application/octet-stream" });
-  });
-  return context;
-}
-
-async function openLayer(context: BrowserContext, language: "zh-CN" | "en", token: string): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  await page.goto(`${server.url}/coverage-harness/index.html#token=${token}&lang=${language}`);
-  await page.waitForSelector("[data-testid=coverage-city-share]");
-  return { page, problems };
+// Opens the coverage layer's harness page, so that the layer's API calls go
+// to the real server with the seeded demo data, and waits for the city's share.
+async function openLayer(language: "zh-CN" | "en", token: string): Promise<ConsoleSession> {
+  return openConsole(browser, server.url, { path: server.harnessPath, token, language, readySelector: "[data-testid=coverage-city-share]" });
 }
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  harnessDir = await buildHarness();
-  server = await startTestServer();
+  server = await startHarnessServer("coverage");
   browser = await launchChromium();
 }, 180_000);
 
@@ -72,9 +31,8 @@ afterAll(async () => {
 
 describe("coverage layer", () => {
   it("draws coverage and runs a what-if", async () => {
-    const external: string[] = [];
-    const context = await isolatedContext(external);
-    const { page, problems } = await openLayer(context, "zh-CN", server.tokens.planner);
+    const session = await openLayer("zh-CN", server.tokens.planner);
+    const { context, page } = session;
 
     expect(await page.getByTestId("coverage-city-share").textContent()).toMatch(/全市 120 分钟覆盖率：\d+\.\d %/);
     expect(await page.getByTestId("coverage-counties").locator("li").count()).toBe(7);
@@ -95,15 +53,12 @@ describe("coverage layer", () => {
     expect(Number(await page.getByTestId("coverage-difference").getAttribute("data-delta"))).toBeLessThan(0);
 
     await page.screenshot({ path: `${artifacts}coverage-layer.png` });
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    expect(external).toEqual([]);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("adds a base at a map click", async () => {
-    const context = await isolatedContext([]);
-    const { page } = await openLayer(context, "zh-CN", server.tokens.planner);
+    const { context, page } = await openLayer("zh-CN", server.tokens.planner);
     // By day: the H125 placed here does not fly at night.
     await page.getByTestId("coverage-daylight").selectOption("day");
     await page.getByTestId("coverage-target").fill("60");
@@ -126,8 +81,7 @@ describe("coverage layer", () => {
   });
 
   it("shows English when asked", async () => {
-    const context = await isolatedContext([]);
-    const { page } = await openLayer(context, "en", server.tokens.viewer);
+    const { context, page } = await openLayer("en", server.tokens.viewer);
     expect(await page.getByTestId("coverage-city-share").textContent()).toMatch(/City reached within 120 min: \d+\.\d %/);
     expect(await page.getByTestId("coverage-legend").textContent()).toContain("Unreachable");
     // Once the planner's lists are loaded, the panel shows no Chinese text.
@@ -137,8 +91,7 @@ describe("coverage layer", () => {
   });
 
   it("explains a forbidden what-if", async () => {
-    const context = await isolatedContext([]);
-    const { page } = await openLayer(context, "en", server.tokens.viewer);
+    const { context, page } = await openLayer("en", server.tokens.viewer);
     await page.getByTestId("coverage-run").click();
     await page.getByTestId("coverage-error").waitFor({ state: "visible" });
     expect(await page.getByTestId("coverage-error").textContent()).toContain("forbidden");

@@ -1,97 +1,27 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
 
-import { serve } from "@hono/node-server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build } from "vite";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { testAdminToken, testApp } from "../api/test/app.js";
-import { seedDemo } from "../scripts/seed.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import { testAdminToken } from "../api/test/app.js";
+import { launchChromium } from "./test/browser.js";
+import { expectNoProblems, openConsole, type ConsoleSession } from "./test/console-session.js";
+import { startHarnessServer } from "./test/harness.js";
 
-const harnessRoot = fileURLToPath(new URL("./src/dispatch/harness/", import.meta.url));
 const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-const contentTypes: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml" };
 
 let server: Awaited<ReturnType<typeof startHarnessServer>>;
 let browser: Browser;
-let harnessDir: string;
 
-// Builds the harness page with Vite into a temporary folder, served under
-// /dispatch-harness/ beside the real API.
-async function buildHarness(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "dispatch-harness-"));
-  await build({ root: harnessRoot, base: "./", configFile: false, logLevel: "warn", build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 } });
-  return outDir;
-}
-
-// Serves the real API, its WebSocket and the harness page from one loopback
-// origin, as the console is served. Chromium blocks a page that a test route
-// fulfils from opening a WebSocket to a loopback address (local network
-// access checks), so the harness must come from a real local server.
-async function startHarnessServer() {
-  const t = await testApp({ tracking: {} });
-  await seedDemo(t.database);
-
-  const httpServer = serve({
-    hostname: "127.0.0.1",
-    port: 0,
-    fetch: (request) => {
-      const path = new URL(request.url).pathname;
-      if (!path.startsWith("/dispatch-harness/")) {
-        return t.app.fetch(request);
-      }
-      const file = normalize(join(harnessDir, path.slice("/dispatch-harness/".length) || "index.html"));
-      if (!file.startsWith(harnessDir) || !existsSync(file)) {
-        return new Response("not found", { status: 404 });
-      }
-      return new Response(readFileSync(file), { headers: { "content-type": contentTypes[extname(file)] ?? "application/octet-stream" } });
-    },
-  }) as Server;
-  await new Promise<void>((resolve) => httpServer.once("listening", () => resolve()));
-  await t.tracking!.start(httpServer);
-  const { port } = httpServer.address() as AddressInfo;
-
-  return {
-    ...t,
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      await t.tracking!.stop();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
-  };
-}
-
-async function isolatedContext(external: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  return context;
-}
-
-async function openPanel(context: BrowserContext, language: "zh-CN" | "en"): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  await page.goto(`${server.url}/dispatch-harness/index.html#token=${server.tokens.dispatcher}&lang=${language}`);
-  await page.waitForSelector("[data-testid=dispatch-panel]");
-  return { page, problems };
+// Opens the dispatch panel's harness page as the dispatcher.
+async function openPanel(language: "zh-CN" | "en"): Promise<ConsoleSession> {
+  return openConsole(browser, server.url, { path: server.harnessPath, token: server.tokens.dispatcher, language, readySelector: "[data-testid=dispatch-panel]" });
 }
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  harnessDir = await buildHarness();
-  server = await startHarnessServer();
+  // Tracking on: the panel's alerts come over the WebSocket.
+  server = await startHarnessServer("dispatch", { tracking: {} });
   browser = await launchChromium();
 }, 180_000);
 
@@ -102,9 +32,8 @@ afterAll(async () => {
 
 describe("dispatch panel", () => {
   it("creates, dispatches and acknowledges", async () => {
-    const external: string[] = [];
-    const context = await isolatedContext(external);
-    const { page, problems } = await openPanel(context, "zh-CN");
+    const session = await openPanel("zh-CN");
+    const { context, page } = session;
 
     await page.getByTestId("dispatch-pick").click();
     const map = await page.getByTestId("map").boundingBox();
@@ -148,9 +77,7 @@ describe("dispatch panel", () => {
     expect(open.json.items[0].acknowledgedBy).toBe("test dispatcher");
 
     await page.screenshot({ path: `${artifacts}dispatch-panel.png` });
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    expect(external).toEqual([]);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -168,8 +95,8 @@ describe("dispatch panel", () => {
     expect(missionResponse.status).toBe(201);
     const missionId = missionResponse.json.id as number;
 
-    const context = await isolatedContext([]);
-    const { page, problems } = await openPanel(context, "zh-CN");
+    const session = await openPanel("zh-CN");
+    const { context, page } = session;
     const incidentRow = page.getByTestId(`open-incident-${incidentId}`);
     await incidentRow.waitFor();
     expect(await incidentRow.textContent()).toContain("洪涝");
@@ -183,8 +110,7 @@ describe("dispatch panel", () => {
     expect(await page.getByTestId("dispatch-incident").textContent()).toContain(`#${incidentId}`);
     await page.getByTestId("dispatch-candidates").locator("li").first().waitFor();
 
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -194,8 +120,8 @@ describe("dispatch panel", () => {
       token: server.tokens.dispatcher,
       body: { kind: "search_and_rescue", priority: 2, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [111.0, 42.5] } },
     });
-    const context = await isolatedContext([]);
-    const { page, problems } = await openPanel(context, "zh-CN");
+    const session = await openPanel("zh-CN");
+    const { context, page } = session;
     await page.getByTestId(`open-incident-${created.json.id}`).click();
     const unable = page.locator("[data-testid=dispatch-candidates] li[data-status=unable]").first();
     await unable.waitFor();
@@ -217,8 +143,7 @@ describe("dispatch panel", () => {
     expect(await page.getByTestId("mission-timeline").locator("li").first().textContent()).toContain("调度员确认仍然派遣");
 
     await server.call("POST", `/api/v1/missions/${mission.json.id}/status`, { token: server.tokens.dispatcher, body: { status: "cancelled" } });
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -236,8 +161,7 @@ describe("dispatch panel", () => {
     const requestedCst = new Date(Date.parse(mission.json.requestedAt) + 8 * 3_600_000).toISOString().slice(11, 19);
 
     for (const [language, adminName] of [["zh-CN", "系统管理员"], ["en", "System administrator"]] as const) {
-      const context = await isolatedContext([]);
-      const { page } = await openPanel(context, language);
+      const { context, page } = await openPanel(language);
       await page.getByTestId(`open-mission-${mission.json.id}`).click();
       const first = page.getByTestId("mission-timeline").locator("li").first();
       await first.waitFor();
@@ -252,8 +176,7 @@ describe("dispatch panel", () => {
   });
 
   it("shows English when asked", async () => {
-    const context = await isolatedContext([]);
-    const { page } = await openPanel(context, "en");
+    const { context, page } = await openPanel("en");
 
     expect(await page.getByTestId("dispatch-pick").textContent()).toBe("Pick the incident location on the map");
     await context.close();
