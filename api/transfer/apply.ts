@@ -1,6 +1,8 @@
 import type { AssetKind } from "../assets/kinds.js";
 import { createAsset, updateAsset } from "../assets/repository.js";
 import type { AuditActor } from "../audit/log.js";
+import { assertCityWrite } from "../auth/users/city-scope.js";
+import type { Principal } from "../auth/tokens.js";
 import type { Database } from "../db/client.js";
 import { ApiError } from "../http/errors.js";
 import type { ImportPlan } from "./plan.js";
@@ -25,7 +27,18 @@ export interface ApplyResult {
 // of the rows it tried, so ids may skip numbers afterwards.
 // Each created or updated asset gets its audit row inside the row's
 // savepoint, so rows that are rolled back leave no audit row either.
-export async function applyPlan(db: Db, kind: AssetKind, plan: ImportPlan, options: { commit: boolean; audit: AuditActor }): Promise<ApplyResult> {
+// The repository applies the city rule to the stored record as well, so an
+// update of another city's record by name is rejected like a single PATCH.
+export async function applyPlan(
+  db: Db,
+  kind: AssetKind,
+  plan: ImportPlan,
+  options: { commit: boolean; audit: AuditActor; principal: Principal },
+): Promise<ApplyResult> {
+  const context = {
+    audit: options.audit,
+    assertWritable: (row: Record<string, unknown>) => assertCityWrite(options.principal, row.city),
+  };
   let committed = false;
   try {
     await db.transaction(async (tx) => {
@@ -41,10 +54,10 @@ export async function applyPlan(db: Db, kind: AssetKind, plan: ImportPlan, optio
           await writer.transaction(async (savepoint) => {
             const target = savepoint as unknown as Db;
             if (row.action === "create") {
-              const created = await createAsset(target, kind, row.properties, row.geometry, { audit: options.audit });
+              const created = await createAsset(target, kind, row.properties, row.geometry, context);
               row.id = created.id as number;
             } else {
-              await updateAsset(target, kind, row.id!, row.properties, row.geometry, { audit: options.audit });
+              await updateAsset(target, kind, row.id!, row.properties, row.geometry, context);
             }
           });
         } catch (error) {

@@ -1,4 +1,5 @@
 import type { AuditActor } from "../audit/log.js";
+import type { Principal } from "../auth/tokens.js";
 import type { Database } from "../db/client.js";
 import { applyPlan, type ApplyResult } from "./apply.js";
 import type { ImportRequest } from "./import-query.js";
@@ -29,10 +30,21 @@ export function parseFile(request: ImportRequest, bytes: Uint8Array): ParsedFile
   }
 }
 
+// The person or token running an import, and the actor for its audit rows.
+export interface Importer {
+  principal: Principal;
+  audit: AuditActor;
+}
+
 // Reads, plans and (unless it is a dry run) writes one import. A dry run
 // goes through the same writes and rolls them back.
-export async function runImport(db: Database["db"], request: ImportRequest, bytes: Uint8Array, audit: AuditActor): Promise<ApplyResult> {
+export async function runImport(db: Database["db"], request: ImportRequest, bytes: Uint8Array, importer: Importer): Promise<ApplyResult> {
   const file = parseFile(request, bytes);
-  const plan = await planImport(db, request.kind, file, { crs: request.crs, match: request.match, defaults: request.defaults });
-  return applyPlan(db, request.kind, plan, { commit: !request.dryRun, audit });
+  const plan = await planImport(db, request.kind, file, {
+    crs: request.crs,
+    match: request.match,
+    defaults: request.defaults,
+    principal: importer.principal,
+  });
+  return applyPlan(db, request.kind, plan, { commit: !request.dryRun, ...importer });
 }

@@ -3,7 +3,9 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 
 import { geometrySchema, type Geometry } from "../assets/geometry.js";
-import type { AssetKind } from "../assets/kinds.js";
+import { cities, type AssetKind } from "../assets/kinds.js";
+import { assertCityWrite } from "../auth/users/city-scope.js";
+import type { Principal } from "../auth/tokens.js";
 import type { Database } from "../db/client.js";
 import { ApiError, type ErrorDetail } from "../http/errors.js";
 import { parseOrThrow } from "../http/validation.js";
@@ -22,6 +24,9 @@ export interface PlanOptions {
   match: MatchBy;
   // Values for properties that the file cannot carry, used for new records.
   defaults: Record<string, unknown>;
+  // The importer: a new record without a city gets the importer's city, and
+  // every row must name a city the importer may write (city-scope.ts).
+  principal: Principal;
 }
 
 export interface PlannedRow {
@@ -158,6 +163,28 @@ function firstSeenAt(ref: RecordRef): Pick<ErrorDetail, "expected" | "params"> {
   return { expected: `feature ${ref.index}`, params: { index: ref.index } };
 }
 
+function hasCity(kind: AssetKind): boolean {
+  return "city" in kind.create.shape;
+}
+
+// Returns the forbidden_city error, as a single write gets it, for a row
+// whose city the importer may not write. A value that is not a known city is
+// left to the schema's invalid_value error.
+function cityErrors(principal: Principal, city: unknown): ErrorDetail[] {
+  if (!(cities as readonly unknown[]).includes(city)) {
+    return [];
+  }
+  try {
+    assertCityWrite(principal, city);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ApiError)) {
+      throw error;
+    }
+    return error.details;
+  }
+}
+
 // Builds the import plan: every record is read, validated with the kind's
 // own schema and geometry checks, checked by PostGIS, and matched to stored
 // records. Nothing is written here, because apply.ts does the writes.
@@ -180,6 +207,8 @@ export async function planImport(db: Db, kind: AssetKind, file: ParsedFile, opti
   const stored = await storedMatches(db, kind, options.match, keys.filter((key): key is string => key !== null));
   const geometryCheck = geometrySchema(kind.geometry!.accepts);
   const firstSeen = new Map<string, RecordRef>();
+  const cityScoped = hasCity(kind);
+  const importerDefaults: Record<string, unknown> = cityScoped ? { city: options.principal.city } : {};
 
   const rows = normalised.map((item, position): PlannedRow => {
     const key = keys[position] ?? null;
@@ -217,12 +246,16 @@ export async function planImport(db: Db, kind: AssetKind, file: ParsedFile, opti
       }
     }
 
-    // New records take the defaults for what the file lacks. An update
-    // changes only the fields that the file carries.
+    // A new record takes what the file lacks from the defaults, and a city
+    // missing from both from the importer. An update changes only the
+    // fields that the file carries.
     const schema = matchedId === undefined ? kind.create : kind.create.partial();
-    const input = matchedId === undefined ? { ...options.defaults, ...item.properties } : item.properties;
+    const input = matchedId === undefined ? { ...importerDefaults, ...options.defaults, ...item.properties } : item.properties;
     const parsed = issuesOf(schema, input, "");
     errors.push(...parsed.errors);
+    if (cityScoped) {
+      errors.push(...cityErrors(options.principal, input.city));
+    }
 
     if (errors.length > 0) {
       return { ref, action: "reject", properties: input, geometry: null, errors };

@@ -65,7 +65,7 @@ export function registerTransferRoutes(router: Router, deps: AppDeps): void {
     async (c) => {
       const upload = await readUpload(c);
       const request = parseImportRequest(c.req.query(), upload);
-      const result = await runImport(db, request, upload.bytes, auditActorOf(c));
+      const result = await runImport(db, request, upload.bytes, { principal: c.get("principal")!, audit: auditActorOf(c) });
       const report = presentImport(request, result, c.get("locale"));
       deps.logger.info(
         { kind: request.kind.path, format: request.format, dryRun: request.dryRun, applied: result.committed, summary: report.summary, by: c.get("principal")?.name },
