@@ -27,6 +27,50 @@ export interface ItemList<T> {
   offset: number;
 }
 
+export interface ApiRequest {
+  method: "GET" | "POST";
+  // Base URL and path, without the query.
+  url: string;
+  query?: Record<string, string | number | boolean>;
+  // Sent as a bearer token unless empty (as for POST /auth/login).
+  token: string;
+  // Accept-Language, the language of the API's error messages.
+  language: string;
+  // Sent as JSON when given.
+  body?: unknown;
+}
+
+// Sends one request to the API and returns the JSON body, or null for a 204
+// response. Raises ApiError with the API's code and message, or with status
+// 0 and code network_error (message from networkMessage) when fetch failed.
+export async function requestApi<T>(request: ApiRequest, networkMessage: (error: unknown) => string): Promise<T | null> {
+  const headers: Record<string, string> = { "accept-language": request.language, accept: "application/json" };
+  if (request.token) {
+    headers.authorization = `Bearer ${request.token}`;
+  }
+  if (request.body !== undefined) {
+    headers["content-type"] = "application/json";
+  }
+  const params = new URLSearchParams(Object.entries(request.query ?? {}).map(([key, value]) => [key, String(value)]));
+  const url = params.size > 0 ? `${request.url}?${params}` : request.url;
+
+  let response: Response;
+  try {
+    response = await fetch(url, { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+  } catch (error) {
+    console.warn(`${request.method} ${request.url} failed`, error);
+    throw new ApiError(0, "network_error", networkMessage(error));
+  }
+
+  if (response.status === 204) {
+    return null;
+  }
+  if (response.ok) {
+    return (await response.json()) as T;
+  }
+  throw await readError(response);
+}
+
 type UnauthorizedHandler = (error: ApiError) => void;
 
 // Calls /api/v1 with the bearer token. A 401 runs onUnauthorized with the
@@ -49,52 +93,21 @@ export class ApiClient {
   }
 
   async get<T>(path: string, query: Record<string, string | number> = {}): Promise<T> {
-    const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
-    const url = `${this.baseUrl}${path}${params.size > 0 ? `?${params}` : ""}`;
-    let response: Response;
     try {
-      response = await fetch(url, {
-        headers: { authorization: `Bearer ${this.token}`, "accept-language": currentLanguage(), accept: "application/json" },
-      });
+      // A GET endpoint always returns a body, never 204.
+      return (await requestApi<T>({ method: "GET", url: `${this.baseUrl}${path}`, query, token: this.token, language: currentLanguage() }, networkMessage)) as T;
     } catch (error) {
-      console.warn(`GET ${path} failed`, error);
-      throw new ApiError(0, "network_error", t("error.network"));
+      if (error instanceof ApiError && error.status === 401) {
+        this.onUnauthorized(error);
+      }
+      throw error;
     }
-
-    if (response.ok) {
-      return (await response.json()) as T;
-    }
-
-    const error = await readError(response);
-    if (response.status === 401) {
-      this.onUnauthorized(error);
-    }
-    throw error;
   }
 
   // Sends a JSON body, without a bearer token when the client has none (as
   // for POST /auth/login). Returns null for a 204 response.
-  async post<T>(path: string, body: unknown = {}): Promise<T | null> {
-    const headers: Record<string, string> = { "accept-language": currentLanguage(), accept: "application/json", "content-type": "application/json" };
-    if (this.token) {
-      headers.authorization = `Bearer ${this.token}`;
-    }
-
-    let response: Response;
-    try {
-      response = await fetch(`${this.baseUrl}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
-    } catch (error) {
-      console.warn(`POST ${path} failed`, error);
-      throw new ApiError(0, "network_error", t("error.network"));
-    }
-
-    if (response.status === 204) {
-      return null;
-    }
-    if (response.ok) {
-      return (await response.json()) as T;
-    }
-    throw await readError(response);
+  post<T>(path: string, body: unknown = {}): Promise<T | null> {
+    return requestApi<T>({ method: "POST", url: `${this.baseUrl}${path}`, token: this.token, language: currentLanguage(), body }, networkMessage);
   }
 
   // Fetches every page of a GeoJSON list (the API caps limit at 1000).
@@ -123,6 +136,10 @@ export class ApiClient {
       }
     }
   }
+}
+
+function networkMessage(): string {
+  return t("error.network");
 }
 
 async function readError(response: Response): Promise<ApiError> {

@@ -1,16 +1,7 @@
-// A small client of the dispatch API: bearer token, Accept-Language for
-// server messages, and errors carrying the server's localized message.
-export class DispatchApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "DispatchApiError";
-  }
-}
+import { requestApi } from "../core/api-client.js";
 
+// The dispatch panel's client of the API, in the panel's own language. Errors
+// are ApiError (web/src/core/api-client.ts) with the API's localized message.
 export class DispatchApi {
   constructor(
     private readonly baseUrl: string,
@@ -18,35 +9,13 @@ export class DispatchApi {
     private readonly language: () => string,
   ) {}
 
-  get<T>(path: string): Promise<T> {
-    return this.request<T>("GET", path);
+  // The dispatch GET endpoints always return a body, never 204.
+  async get<T>(path: string): Promise<T> {
+    return (await requestApi<T>({ method: "GET", url: `${this.baseUrl}${path}`, token: this.token, language: this.language() }, String)) as T;
   }
 
-  post<T>(path: string, body: unknown): Promise<T> {
-    return this.request<T>("POST", path, body);
-  }
-
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${this.token}`,
-      "accept-language": this.language(),
-      accept: "application/json",
-    };
-    if (body !== undefined) {
-      headers["content-type"] = "application/json";
-    }
-
-    let response: Response;
-    try {
-      response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch (error) {
-      console.warn(`${method} ${path} failed`, error);
-      throw new DispatchApiError(0, "network_error", String(error));
-    }
-    const json = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    if (!response.ok) {
-      throw new DispatchApiError(response.status, json?.error?.code ?? "unknown", json?.error?.message ?? response.statusText);
-    }
-    return json as T;
+  // The incident, mission and alert POST endpoints return the changed record, never 204.
+  async post<T>(path: string, body: unknown): Promise<T> {
+    return (await requestApi<T>({ method: "POST", url: `${this.baseUrl}${path}`, token: this.token, language: this.language(), body }, String)) as T;
   }
 }

@@ -2,7 +2,7 @@ import L from "leaflet";
 
 import { AlertsSection } from "./alerts-section.js";
 import { BoardSection } from "./board-section.js";
-import { DispatchApi, DispatchApiError } from "./api.js";
+import { DispatchApi } from "./api.js";
 import { unlockAudio } from "./beep.js";
 import { el, type DispatchCapability, type PanelContext } from "./context.js";
 import { translate, type DispatchLanguage } from "./i18n.js";
@@ -55,7 +55,7 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
     can: options.can ?? (() => true),
     tr: (key, params) => translate(options.language(), key, params),
     showError: (error) => {
-      const message = error instanceof DispatchApiError || error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
       errorLine.textContent = context.tr("dispatch.error", { message });
       errorLine.hidden = false;
       console.warn("dispatch panel:", error);
