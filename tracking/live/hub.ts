@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import type { Principal } from "../../api/auth/tokens.js";
 import type { Logger } from "../../api/logger.js";
+import { matches, Subscription, subscriptionKey, type Bbox, type SubscriptionDelta, type SubscriptionFilter } from "./subscription.js";
 import type { TrackFrame } from "./track-frame.js";
 
 export interface HubOptions {
@@ -29,52 +30,17 @@ const subscribeMessage = z
 interface Client {
   socket: WebSocket;
   principal: Principal;
-  bbox: [number, number, number, number] | null;
-  fleetOnly: boolean;
+  subscription: Subscription;
   alive: boolean;
   // Latest frame per aircraft not yet sent, and removals not yet sent.
   pending: Map<string, TrackFrame>;
   pendingRemoved: Set<string>;
+  // Aircraft in `pending` that entered the subscription after the last
+  // frame this client got, so it has never drawn them.
+  pendingEntered: Set<string>;
 }
 
 type Authenticate = (token: string) => Promise<Principal | null>;
-
-function subscriptionKey(client: Client): string {
-  return `${client.fleetOnly ? 1 : 0}:${client.bbox ? client.bbox.join(",") : ""}`;
-}
-
-// The delta frame for one subscription, or null when nothing in it changed.
-// An aircraft that left a bbox subscription is sent as removed.
-function deltaText(client: Client, updated: TrackFrame[], removed: string[]): string | null {
-  const aircraft: TrackFrame[] = [];
-  const removedIcaoAddresses = [...removed];
-  for (const frame of updated) {
-    if (matches(client, frame)) {
-      aircraft.push(frame);
-    } else if (client.bbox) {
-      removedIcaoAddresses.push(frame.icaoAddress);
-    }
-  }
-  if (aircraft.length === 0 && removedIcaoAddresses.length === 0) {
-    return null;
-  }
-  return JSON.stringify({ type: "delta", time: new Date().toISOString(), aircraft, removed: removedIcaoAddresses });
-}
-
-function matches(client: Client, frame: TrackFrame): boolean {
-  if (client.fleetOnly && !frame.fleet) {
-    return false;
-  }
-  if (!client.bbox) {
-    return true;
-  }
-  if (!frame.lonLat) {
-    return false;
-  }
-  const [minLon, minLat, maxLon, maxLat] = client.bbox;
-  const [lon, lat] = frame.lonLat;
-  return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
-}
 
 // The live picture over WebSocket: a snapshot on connect, then deltas. Each
 // client may subscribe to a bbox and to fleet aircraft only. publish() only
@@ -83,6 +49,8 @@ function matches(client: Client, frame: TrackFrame): boolean {
 export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Set<Client>();
+  // Distinct subscriptions by subscriptionKey, each with its clients' count.
+  private readonly subscriptions = new Map<string, Subscription>();
   private pingTimer: NodeJS.Timeout | null = null;
   private drainTimer: NodeJS.Timeout | null = null;
   framesSent = 0;
@@ -111,30 +79,29 @@ export class LiveHub {
     this.drainTimer = setInterval(() => this.flushPending(), 100);
   }
 
-  // Sends changed aircraft and removals to every client that subscribed to
-  // them. Clients that are keeping up and share a subscription share one
-  // serialised frame, so the cost of a publish grows with the number of
-  // distinct subscriptions, not of clients.
+  // Sends changed aircraft to every client that subscribed to them, and a
+  // removal only to clients that were sent the aircraft before. Each
+  // subscription builds its delta once and the clients that are keeping up
+  // share its serialised frame, so the cost of a publish grows with the
+  // number of distinct subscriptions, not of clients.
   publish(updated: TrackFrame[], removed: string[]): void {
     if (this.clients.size === 0) {
       return;
     }
-    const shared = new Map<string, string | null>();
+    const deltas = new Map<Subscription, SubscriptionDelta>();
+    for (const subscription of this.subscriptions.values()) {
+      deltas.set(subscription, subscription.delta(updated, removed));
+    }
+
     for (const client of this.clients) {
-      if (this.isKeepingUp(client)) {
-        const key = subscriptionKey(client);
-        if (!shared.has(key)) {
-          shared.set(key, deltaText(client, updated, removed));
-        }
-        const text = shared.get(key);
-        if (text) {
-          client.socket.send(text);
-          this.framesSent += updated.length;
-        }
-        continue;
+      const delta = deltas.get(client.subscription)!;
+      if (!this.isKeepingUp(client)) {
+        this.coalesce(client, delta);
+        this.send(client);
+      } else if (delta.text) {
+        client.socket.send(delta.text);
+        this.framesSent += delta.aircraft.length;
       }
-      this.coalesce(client, updated, removed);
-      this.send(client);
     }
   }
 
@@ -148,21 +115,27 @@ export class LiveHub {
   }
 
   // Keeps only the newest frame per aircraft for a client that is behind.
-  private coalesce(client: Client, updated: TrackFrame[], removed: string[]): void {
-    for (const frame of updated) {
-      if (matches(client, frame)) {
-        if (client.pending.has(frame.icaoAddress)) {
-          this.framesCoalesced++;
-        }
-        client.pending.set(frame.icaoAddress, frame);
-      } else if (client.bbox) {
-        // It left the client's bbox: the client should drop it.
-        client.pendingRemoved.add(frame.icaoAddress);
+  // An aircraft that entered and left while the client was behind is
+  // dropped without a removal, since the client never drew it.
+  private coalesce(client: Client, delta: SubscriptionDelta): void {
+    for (const frame of delta.aircraft) {
+      const icaoAddress = frame.icaoAddress;
+      if (client.pending.has(icaoAddress)) {
+        this.framesCoalesced++;
+      }
+      client.pending.set(icaoAddress, frame);
+      // A pending removal means the client drew it before it left, so the
+      // update replaces the removal.
+      if (delta.entered.has(icaoAddress) && !client.pendingRemoved.delete(icaoAddress)) {
+        client.pendingEntered.add(icaoAddress);
       }
     }
-    for (const icaoAddress of removed) {
+
+    for (const icaoAddress of delta.removed) {
       client.pending.delete(icaoAddress);
-      client.pendingRemoved.add(icaoAddress);
+      if (!client.pendingEntered.delete(icaoAddress)) {
+        client.pendingRemoved.add(icaoAddress);
+      }
     }
   }
 
@@ -208,7 +181,15 @@ export class LiveHub {
   }
 
   private onConnect(socket: WebSocket, principal: Principal): void {
-    const client: Client = { socket, principal, bbox: null, fleetOnly: false, alive: true, pending: new Map(), pendingRemoved: new Set() };
+    const client: Client = {
+      socket,
+      principal,
+      subscription: this.join({ bbox: null, fleetOnly: false }),
+      alive: true,
+      pending: new Map(),
+      pendingRemoved: new Set(),
+      pendingEntered: new Set(),
+    };
     this.clients.add(client);
     this.logger.info({ clients: this.clients.size, token: principal.name }, "ws client connected");
 
@@ -218,6 +199,7 @@ export class LiveHub {
     socket.on("message", (data) => this.onMessage(client, data.toString()));
     socket.on("close", () => {
       this.clients.delete(client);
+      this.leave(client.subscription);
       this.logger.info({ clients: this.clients.size }, "ws client disconnected");
     });
     socket.on("error", (error) => this.logger.warn({ err: error }, "ws client error"));
@@ -239,15 +221,39 @@ export class LiveHub {
       client.socket.send(JSON.stringify({ type: "error", code: "invalid_message", field: issue?.path.join(".") ?? "", message: issue?.message }));
       return;
     }
-    client.bbox = result.data.bbox ?? null;
-    client.fleetOnly = result.data.fleetOnly ?? false;
+    const filter: SubscriptionFilter = { bbox: (result.data.bbox as Bbox | null | undefined) ?? null, fleetOnly: result.data.fleetOnly ?? false };
+    this.leave(client.subscription);
+    client.subscription = this.join(filter);
     client.pending.clear();
     client.pendingRemoved.clear();
+    client.pendingEntered.clear();
     this.sendSnapshot(client);
   }
 
+  // Returns the subscription for a filter, created for its first client.
+  private join(filter: SubscriptionFilter): Subscription {
+    const key = subscriptionKey(filter);
+    let subscription = this.subscriptions.get(key);
+    if (!subscription) {
+      subscription = new Subscription(filter);
+      this.subscriptions.set(key, subscription);
+    }
+    subscription.clientCount++;
+    return subscription;
+  }
+
+  private leave(subscription: Subscription): void {
+    subscription.clientCount--;
+    if (subscription.clientCount === 0) {
+      this.subscriptions.delete(subscription.key);
+    }
+  }
+
+  // The snapshot's aircraft join the subscription's visible set, so that
+  // this client gets their removal too.
   private sendSnapshot(client: Client): void {
-    const aircraft = this.snapshot().filter((frame) => matches(client, frame));
+    const aircraft = this.snapshot().filter((frame) => matches(client.subscription.filter, frame));
+    client.subscription.addVisible(aircraft);
     client.socket.send(JSON.stringify({ type: "snapshot", time: new Date().toISOString(), aircraft }));
     this.framesSent += aircraft.length;
   }
@@ -263,6 +269,7 @@ export class LiveHub {
     const removed = [...client.pendingRemoved];
     client.pending.clear();
     client.pendingRemoved.clear();
+    client.pendingEntered.clear();
     client.socket.send(JSON.stringify({ type: "delta", time: new Date().toISOString(), aircraft, removed }));
     this.framesSent += aircraft.length;
   }
