@@ -321,6 +321,20 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (_d, _f, v) => `有 ${v} 条记录被拒绝，未写入任何数据；请按报告修正后重新导入`,
     en: (_d, _f, v) => `${v} records were rejected and nothing was written; fix them as the report says and import again`,
   },
+  window_inverted: {
+    "zh-CN": (d, f, v) => `${f}：结束时间 ${v} 须晚于开始时间 from ${d.expected}`,
+    en: (d, f, v) => `${f}: the end ${v} must be after the start (from) ${d.expected}`,
+  },
+  window_too_long: {
+    "zh-CN": (d, f, v) => `${f}：时段过长（${d.params?.hours} 小时，结束于 ${v}），最长 ${d.expected} 小时，请缩短时段`,
+    en: (d, f, v) => `${f}: the window is ${d.params?.hours} h long (ending ${v}), at most ${d.expected} h; shorten it`,
+  },
+  history_too_large: {
+    "zh-CN": (d, f, v) =>
+      `${f}：${v} 个位置不够，即使每架航空器每 ${d.params?.intervalS} 秒只取一个位置也需要 ${d.params?.needed} 个；请缩短时段、缩小 bbox 或增大 ${f}（最大 ${d.expected}）`,
+    en: (d, f, v) =>
+      `${f}: ${v} positions are too few; even one position per ${d.params?.intervalS} s per aircraft needs ${d.params?.needed}. Shorten the window, pass a smaller bbox or raise ${f} (at most ${d.expected})`,
+  },
   no_positions: {
     "zh-CN": (d, f, v) => `${f}：${v} 在 ${d.expected} 期间没有存储的位置`,
     en: (d, f, v) => `${f}: ${v} has no stored positions in ${d.expected}`,

@@ -5,6 +5,8 @@ import { ApiError } from "../http/errors.js";
 import type { AppDeps } from "../http/context.js";
 import type { Router } from "../http/router.js";
 import { parseOrThrow } from "../http/validation.js";
+import { loadHistory } from "./history.js";
+import { parseHistoryRequest } from "./history-request.js";
 
 const icaoPattern = /^[0-9A-F]{6}$/;
 // A history request covers at most this span, so one call cannot pull the whole table.
@@ -44,6 +46,12 @@ export function registerTrackRoutes(router: Router, deps: AppDeps): void {
       }));
     return c.json({ type: "FeatureCollection", features, total: features.length });
   });
+
+  // Registered before /tracks/:icao, which would otherwise match "history".
+  router.add(
+    { method: "GET", path: "/api/v1/tracks/history", access: "any", summary: "Every aircraft with stored positions in a window, with its positions", tag },
+    async (c) => c.json(await loadHistory(deps, parseHistoryRequest(c.req.query()))),
+  );
 
   router.add(
     { method: "GET", path: "/api/v1/tracks/:icao", access: "any", summary: "Stored history of one aircraft as a timed LineString", tag },
