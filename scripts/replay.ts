@@ -13,6 +13,7 @@ import { playRecording, type PlayResult } from "../tracking/sources/replay/playe
 import { readRecording, type ReplayFormat } from "../tracking/sources/replay/recording.js";
 import { readSnapshots, serveSnapshots } from "../tracking/sources/replay/snapshot-server.js";
 import type { Relocation } from "../tracking/sources/relocation.js";
+import { readCommandLine, UsageError } from "./command-line.js";
 
 const USAGE = `Usage: npm run replay -- FILE [options]
 
@@ -47,9 +48,6 @@ interface ReplayArguments {
   relocate: Relocation | null;
   loop: boolean;
 }
-
-/** Thrown for a bad command line; main prints it with the usage text. */
-class UsageError extends Error {}
 
 function parseArguments(argv: string[]): ReplayArguments | null {
   const { values, positionals } = parseArgs({
@@ -123,15 +121,8 @@ function parseRelocation(text: string): Relocation {
 
 async function main(): Promise<void> {
   const logger = createLogger();
-  let args: ReplayArguments | null;
-  try {
-    args = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
+  const args = readCommandLine(parseArguments, USAGE);
   if (args === null) {
-    process.stdout.write(USAGE);
     return;
   }
 

@@ -10,6 +10,7 @@ import { createLogger } from "../api/logger.js";
 import { buildDemoFleet, loadDemoData } from "../tracking/simulator/fleet.js";
 import { FleetSimulator, type SimulatorOutput } from "../tracking/simulator/simulator.js";
 import { buildSyntheticFleet, MAX_SYNTHETIC_AIRCRAFT } from "../tracking/simulator/synthetic.js";
+import { readCommandLine, UsageError } from "./command-line.js";
 
 const USAGE = `Usage: npm run simulate -- [options]
 
@@ -32,9 +33,6 @@ const DEFAULT_OUTPUTS: SimulatorOutput[] = [
   { format: "avr", host: "127.0.0.1", port: 30002 },
   { format: "sbs", host: "127.0.0.1", port: 30003 },
 ];
-
-/** Thrown for a bad command line; main prints it with the usage text. */
-class UsageError extends Error {}
 
 interface SimulateArguments {
   outputs: SimulatorOutput[];
@@ -85,15 +83,8 @@ function parseNumber(option: string, text: string, min: number, max: number): nu
 
 async function main(): Promise<void> {
   const logger = createLogger();
-  let args: SimulateArguments | null;
-  try {
-    args = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exit(2);
-  }
+  const args = readCommandLine(parseArguments, USAGE);
   if (args === null) {
-    process.stdout.write(USAGE);
     return;
   }
 
