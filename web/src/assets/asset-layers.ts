@@ -2,7 +2,7 @@ import L from "leaflet";
 
 import type { ApiClient } from "../core/api-client.js";
 import { onLanguageChange } from "../core/i18n.js";
-import { namesFor, popupOptions } from "./popup.js";
+import { namesFor, popupOptions, withHistoryButton } from "./popup.js";
 import { assetLayerSpecs, type AssetContext, type AssetLayerSpec } from "./catalog.js";
 
 export interface LoadedLayer {
@@ -22,7 +22,7 @@ function addFeatures(group: L.FeatureGroup, spec: AssetLayerSpec, features: GeoJ
   for (const feature of features) {
     const layer = spec.createLayer(feature, context);
     const properties = feature.properties;
-    layer.bindPopup(() => spec.popup(properties, context), popupOptions);
+    layer.bindPopup(() => withHistoryButton(spec.popup(properties, context), spec.path, feature), popupOptions);
     (layer as L.Layer & { feature?: GeoJSON.Feature }).feature = feature;
     group.addLayer(layer);
   }

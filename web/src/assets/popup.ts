@@ -1,5 +1,6 @@
 import type L from "leaflet";
 
+import { assetHistoryButton } from "../audit/index.js";
 import { element } from "../core/dom.js";
 import { currentLanguage, t, type MessageKey } from "../core/i18n.js";
 
@@ -57,4 +58,14 @@ export function renderPopup(content: PopupContent): HTMLElement {
     ...badges.map((badge) => element("div", { class: "badge badge-warning" }, [badge])),
     table,
   ]);
+}
+
+// Appends the "History" button of an asset to its popup, for roles that may
+// read the audit log. path is the asset's API path, such as "/landing-points".
+export function withHistoryButton(popup: HTMLElement, path: string, feature: GeoJSON.Feature): HTMLElement {
+  const button = assetHistoryButton(path, feature);
+  if (button) {
+    popup.append(element("div", { class: "popup-actions" }, [button]));
+  }
+  return popup;
 }

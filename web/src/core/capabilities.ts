@@ -2,8 +2,8 @@
 // place the console decides which write controls to build, and every panel
 // calls can() before it creates a button or form that writes. It mirrors the
 // route access lists of the API (api/auth/roles.ts, api/dispatch/http.ts,
-// api/mutual-aid/routes.ts), which still check every request, so a control
-// shown by mistake only earns a 403.
+// api/mutual-aid/routes.ts, api/audit/routes.ts), which still check every
+// request, so a control shown by mistake only earns a 403.
 
 export type Role = "admin" | "planner" | "dispatcher" | "coordinator" | "viewer" | "feed";
 
@@ -18,7 +18,10 @@ export type Capability =
   | "mission.write"
   | "alert.acknowledge"
   // Requesting, approving, declining and returning mutual-aid loans.
-  | "mutualAid.write";
+  | "mutualAid.write"
+  // Reading an object's audit log (GET /audit). Coordinators read only
+  // mutual-aid requests, see canReadAudit.
+  | "audit.read";
 
 const allCapabilities: readonly Capability[] = [
   "planning.edit",
@@ -27,13 +30,14 @@ const allCapabilities: readonly Capability[] = [
   "mission.write",
   "alert.acknowledge",
   "mutualAid.write",
+  "audit.read",
 ];
 
 export const capabilitiesByRole: Record<Role, readonly Capability[]> = {
   admin: allCapabilities,
-  planner: ["planning.edit", "coverage.whatIf"],
+  planner: ["admin.manage", "planning.edit", "coverage.whatIf", "audit.read"],
   dispatcher: ["incident.write", "mission.write", "alert.acknowledge"],
-  coordinator: ["mutualAid.write"],
+  coordinator: ["mutualAid.write", "audit.read"],
   viewer: [],
   feed: [],
 };
@@ -63,4 +67,17 @@ export function can(capability: Capability): boolean {
     return false;
   }
   return capabilitiesByRole[principal.role]?.includes(capability) ?? false;
+}
+
+// The object kind of mutual-aid requests in the audit log.
+const mutualAidAuditKind = "mutual_aid_request";
+
+// Returns whether the signed-in role may read the audit log of objects of
+// this kind. The API shows coordinators only mutual-aid rows of their city,
+// so for any other kind they would get an empty list.
+export function canReadAudit(objectKind: string): boolean {
+  if (!can("audit.read")) {
+    return false;
+  }
+  return principal?.role !== "coordinator" || objectKind === mutualAidAuditKind;
 }

@@ -1,5 +1,6 @@
 import L from "leaflet";
 
+import { historyButton } from "../audit/index.js";
 import { renderCandidateRow } from "./candidate-row.js";
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
@@ -94,7 +95,10 @@ export class IncidentSection {
       children.push(this.renderForm(this.lonLat));
     }
     if (this.incident) {
-      children.push(el("p", { "data-testid": "dispatch-incident" }, [tr("dispatch.incident", { id: this.incident.id, kind: tr(`kind.${this.incident.kind}` as DispatchMessageKey) })]));
+      const incident = this.incident;
+      const title = () => tr("dispatch.incident", { id: incident.id, kind: tr(`kind.${incident.kind}` as DispatchMessageKey) });
+      const history = historyButton("incident", incident.id, title, "incident-history");
+      children.push(el("p", { "data-testid": "dispatch-incident" }, [title(), history ? " " : null, history]));
     }
     if (this.report) {
       children.push(this.renderCandidates(this.report));

@@ -1,3 +1,4 @@
+import { historyButton } from "../audit/index.js";
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
 import { timelineLine } from "./timeline-text.js";
@@ -84,9 +85,11 @@ export class MissionSection {
       button.addEventListener("click", () => void this.setStatus(status));
       return button;
     });
+    const title = () => tr("dispatch.mission", { id: mission.id, registration: mission.registration, status: statusText(mission.status) });
+    const history = historyButton("mission", mission.id, title, "mission-history");
     this.root.dataset.status = mission.status;
     this.root.replaceChildren(
-      el("h3", {}, [tr("dispatch.mission", { id: mission.id, registration: mission.registration, status: statusText(mission.status) })]),
+      el("h3", {}, [title(), history ? " " : null, history]),
       el("p", { "data-testid": "mission-arrival" }, [mission.arrivalMin === null ? "" : tr("dispatch.arrival", { arrival: mission.arrivalMin })]),
       el("ol", { class: "dispatch-timeline", "data-testid": "mission-timeline" }, timeline),
       el("div", { class: "dispatch-buttons" }, buttons),

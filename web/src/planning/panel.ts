@@ -2,6 +2,7 @@ import type L from "leaflet";
 
 import type { LoadedLayer } from "../assets/asset-layers.js";
 import type { AssetContext } from "../assets/catalog.js";
+import { assetHistoryButton } from "../audit/index.js";
 import { ApiClient } from "../core/api-client.js";
 import { element } from "../core/dom.js";
 import { onLanguageChange } from "../core/i18n.js";
@@ -101,6 +102,7 @@ export class PlanningPanel {
           onSelect: (feature) => zoomToFeature(this.options.map, feature),
           onEdit: (feature) => this.startEdit(feature),
           onDelete: (feature) => void this.remove(feature),
+          historyButton: (feature) => assetHistoryButton(this.kind.path, feature, `history-${feature.properties?.id ?? feature.id}`),
         }),
       );
     };

@@ -6,6 +6,8 @@ export interface TableActions {
   onSelect(feature: GeoJSON.Feature): void;
   onEdit(feature: GeoJSON.Feature): void;
   onDelete(feature: GeoJSON.Feature): void;
+  // Builds the row's "History" button, or returns null for roles that may not read the audit log.
+  historyButton?(feature: GeoJSON.Feature): HTMLElement | null;
 }
 
 // The name shown for a record: Chinese in the Chinese console, the English
@@ -47,6 +49,7 @@ export function renderTable(features: GeoJSON.Feature[], query: string, actions:
       element("td", { class: "planning-actions" }, [
         actionButton("planning.edit", `edit-${id}`, () => actions.onEdit(feature)),
         actionButton("planning.delete", `delete-${id}`, () => actions.onDelete(feature)),
+        actions.historyButton?.(feature) ?? null,
       ]),
     ]);
     row.addEventListener("click", () => actions.onSelect(feature));

@@ -1,0 +1,250 @@
+import { mkdirSync } from "node:fs";
+
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { seedDemoUsers } from "../api/auth/users/seed.js";
+import { startTestServer } from "../api/test/server.js";
+import { landingPointFeature } from "../api/test/factories.js";
+import { ensureConsoleBuilt } from "./test/build.js";
+import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+
+const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
+// Demo accounts only: seedDemoUsers gives every demo user this password.
+const demoPassword = "audit-test-password";
+
+const createdName = "审计测试机降点";
+const renamed = "审计测试机降点（已改名）";
+// North of Haliut, where no seeded marker or label covers it at the first zoom.
+const landingPointLonLat = [108.21, 41.63];
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let landingPointId: number;
+let incidentId: number;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  await ensureConsoleBuilt();
+  // With live tracking, so that the console's /ws connects and the page logs no errors.
+  server = await startTestServer({ tracking: {} });
+  process.env.DEMO_PASSWORD = demoPassword;
+  await seedDemoUsers(server.database);
+  browser = await launchChromium();
+
+  // The planner writes through the API with its own session, so that the
+  // audit rows name the same user the browser signs in as.
+  const planner = await logInThroughApi("demo-planner");
+  const created = await apiCall(planner, "POST", "/api/v1/landing-points", landingPointFeature({ nameZh: createdName, elevationM: 1040 }, { type: "Point", coordinates: landingPointLonLat }));
+  landingPointId = created.id;
+  await apiCall(planner, "PATCH", `/api/v1/landing-points/${landingPointId}`, { type: "Feature", properties: { nameZh: renamed, elevationM: 1065 } });
+
+  const dispatcher = await logInThroughApi("demo-dispatcher");
+  const incident = await apiCall(dispatcher, "POST", "/api/v1/incidents", {
+    kind: "grassland_fire",
+    priority: 2,
+    reporter: "审计测试报告人",
+    notes: null,
+    reportedAt: new Date().toISOString(),
+    geometry: { type: "Point", coordinates: [107.6, 41.1] },
+  });
+  incidentId = incident.id;
+});
+
+afterAll(async () => {
+  delete process.env.DEMO_PASSWORD;
+  await browser?.close();
+  await server?.close();
+});
+
+async function logInThroughApi(username: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function apiCall(token: string, method: string, path: string, body: unknown) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  expect(response.ok, `${method} ${path}: ${JSON.stringify(json)}`).toBe(true);
+  return json;
+}
+
+// Signs in through the console's dialog, in a context that may talk only to the test server.
+async function signIn(username: string): Promise<{ context: BrowserContext; page: Page; problems: PageProblems; external: string[] }> {
+  const external: string[] = [];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN", timezoneId: "UTC" });
+  await context.route(
+    (url) => url.origin !== server.url && url.protocol !== "data:",
+    (route) => {
+      external.push(route.request().url());
+      return route.abort();
+    },
+  );
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${server.url}/`);
+  await page.getByTestId("sign-in").waitFor();
+  await page.getByTestId("sign-in-mode-password").click();
+  await page.getByTestId("username-input").fill(username);
+  await page.getByTestId("password-input").fill(demoPassword);
+  await page.getByTestId("sign-in-submit").click();
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+  return { context, page, problems, external };
+}
+
+async function openLandingPointPopup(page: Page): Promise<void> {
+  await page.locator(`.leaflet-marker-icon[title="${renamed}"]`).click();
+  await page.locator(".leaflet-popup .asset-popup").waitFor();
+}
+
+// The time as the dialog should show it: China Standard Time, whatever the browser's zone.
+function chinaClock(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+async function fieldText(entry: Locator, field: string): Promise<string> {
+  return ((await entry.locator(`tr[data-field="${field}"] td`).textContent()) ?? "").trim();
+}
+
+describe("audit log dialog", () => {
+  it("shows a planner a landing point's history", async () => {
+    const { context, page, problems, external } = await signIn("demo-planner");
+    const rows = await apiCall(await logInThroughApi("demo-planner"), "GET", `/api/v1/audit?objectKind=landing-points&objectId=${landingPointId}`, undefined);
+
+    await openLandingPointPopup(page);
+    await page.getByTestId(`history-landing-points-${landingPointId}`).click();
+    const dialog = page.getByTestId("audit-dialog");
+    await dialog.waitFor();
+    const entries = dialog.getByTestId("audit-entry");
+    await expect.poll(() => entries.count()).toBe(2);
+
+    expect(await dialog.locator("h2").textContent()).toBe(`历史记录：${renamed}`);
+    expect(await dialog.getByTestId("audit-total").textContent()).toBe("共 2 条");
+    expect(await dialog.getByTestId("audit-more").count()).toBe(0);
+
+    // Newest first: the update, then the creation.
+    const update = entries.nth(0);
+    const create = entries.nth(1);
+    expect(await update.getAttribute("data-action")).toBe("update");
+    expect(await create.getAttribute("data-action")).toBe("create");
+    expect(await update.locator(".audit-action").textContent()).toBe("修改");
+    expect(await create.locator(".audit-action").textContent()).toBe("创建");
+    expect(await update.locator(".audit-actor").textContent()).toBe("demo-planner（规划员）");
+    expect(await create.locator(".audit-actor").textContent()).toBe("demo-planner（规划员）");
+    expect(await update.locator(".audit-time").textContent()).toBe(chinaClock(rows.items[0].at));
+    expect(await create.locator(".audit-time").textContent()).toBe(chinaClock(rows.items[1].at));
+
+    // The update lists only the two fields it changed, before → after.
+    expect(await update.locator("tr").count()).toBe(2);
+    expect(await update.locator('tr[data-field="nameZh"] th').textContent()).toBe("中文名称");
+    expect(await fieldText(update, "nameZh")).toBe(`${createdName} → ${renamed}`);
+    expect(await update.locator('tr[data-field="elevationM"] th').textContent()).toBe("海拔");
+    expect(await fieldText(update, "elevationM")).toBe("1,040 米 → 1,065 米");
+
+    // The creation summarizes the record, with the geometry by type only.
+    expect(await fieldText(create, "nameZh")).toBe(createdName);
+    expect(await fieldText(create, "surface")).toBe("水泥");
+    expect(await fieldText(create, "city")).toBe("巴彦淖尔市");
+    expect(await fieldText(create, "geometry")).toBe("点");
+    expect(await create.textContent()).not.toContain(String(landingPointLonLat[0]));
+    await page.screenshot({ path: `${artifacts}audit-landing-point-zh.png`, animations: "disabled" });
+
+    // The dialog's own switch, since the modal dialog covers the header.
+    await page.getByTestId("audit-language-en").click();
+    await expect.poll(() => update.locator(".audit-action").textContent()).toBe("Updated");
+    expect(await create.locator(".audit-action").textContent()).toBe("Created");
+    expect(await update.locator(".audit-actor").textContent()).toBe("demo-planner (Planner)");
+    expect(await update.locator('tr[data-field="nameZh"] th').textContent()).toBe("Chinese name");
+    expect(await update.locator('tr[data-field="elevationM"] th').textContent()).toBe("Elevation");
+    expect(await fieldText(update, "elevationM")).toBe("1,040 m → 1,065 m");
+    expect(await fieldText(create, "surface")).toBe("Concrete");
+    expect(await fieldText(create, "geometry")).toBe("point");
+    expect(await dialog.getByTestId("audit-total").textContent()).toBe("2 entries");
+    expect(await update.locator(".audit-time").textContent()).toBe(chinaClock(rows.items[0].at));
+    await page.screenshot({ path: `${artifacts}audit-landing-point-en.png`, animations: "disabled" });
+
+    await page.getByTestId("audit-close").click();
+    expect(await page.getByTestId("audit-dialog").count()).toBe(0);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it("pages a long history with more", async () => {
+    const planner = await logInThroughApi("demo-planner");
+    const created = await apiCall(planner, "POST", "/api/v1/landing-points", landingPointFeature({ nameZh: "审计分页机降点" }, { type: "Point", coordinates: [106.9, 41.0] }));
+    // 1 creation and 24 updates: one full page of 20 and 5 more.
+    for (let sizeM = 51; sizeM <= 74; sizeM++) {
+      await apiCall(planner, "PATCH", `/api/v1/landing-points/${created.id}`, { type: "Feature", properties: { sizeM } });
+    }
+
+    const { context, page } = await signIn("demo-planner");
+    await page.getByTestId("open-planning").click();
+    await page.getByTestId("planning-kind-landingPoints").click();
+    await page.getByTestId(`history-${created.id}`).click();
+    const dialog = page.getByTestId("audit-dialog");
+    const entries = dialog.getByTestId("audit-entry");
+    await expect.poll(() => entries.count()).toBe(20);
+    expect(await dialog.getByTestId("audit-total").textContent()).toBe("共 25 条");
+    expect(await fieldText(entries.nth(0), "sizeM")).toBe("73 米 → 74 米");
+
+    await dialog.getByTestId("audit-more").click();
+    await expect.poll(() => entries.count()).toBe(25);
+    expect(await entries.nth(24).getAttribute("data-action")).toBe("create");
+    expect(await dialog.getByTestId("audit-more").count()).toBe(0);
+    await page.screenshot({ path: `${artifacts}audit-paging.png`, animations: "disabled" });
+    await context.close();
+  });
+
+  it("shows an admin an incident's creation", async () => {
+    const { context, page, problems } = await signIn("demo-admin");
+    await page.getByTestId("open-dispatch").click();
+    await page.getByTestId(`open-incident-${incidentId}`).click();
+    await page.getByTestId("incident-history").click();
+
+    const entries = page.getByTestId("audit-dialog").getByTestId("audit-entry");
+    await expect.poll(() => entries.count()).toBe(1);
+    const created = entries.nth(0);
+    expect(await created.locator(".audit-action").textContent()).toBe("创建");
+    expect(await created.locator(".audit-actor").textContent()).toBe("demo-dispatcher（调度员）");
+    expect(await fieldText(created, "kind")).toBe("草原火灾");
+    expect(await fieldText(created, "status")).toBe("未结案");
+    expect(await fieldText(created, "reporter")).toBe("审计测试报告人");
+    expect(await fieldText(created, "geometry")).toBe("点");
+    expect(await created.locator('tr[data-field="lonLat"]').count()).toBe(0);
+    await page.screenshot({ path: `${artifacts}audit-incident.png`, animations: "disabled" });
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    await context.close();
+  });
+
+  // GET /audit is for admins, planners and coordinators (api/audit/routes.ts).
+  for (const username of ["demo-dispatcher", "demo-viewer"]) {
+    it(`shows ${username} no history button`, async () => {
+      const { context, page } = await signIn(username);
+      await openLandingPointPopup(page);
+      expect(await page.locator(".leaflet-popup").textContent()).toContain(renamed);
+      expect(await page.locator(".leaflet-popup .history-button").count()).toBe(0);
+
+      await page.getByTestId("open-dispatch").click();
+      await page.getByTestId(`open-incident-${incidentId}`).click();
+      await page.getByTestId("dispatch-incident").waitFor();
+      expect(await page.getByTestId("incident-history").count()).toBe(0);
+      await page.screenshot({ path: `${artifacts}audit-${username}.png`, animations: "disabled" });
+      await context.close();
+    });
+  }
+});
