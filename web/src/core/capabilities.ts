@@ -19,6 +19,8 @@ export type Capability =
   | "alert.acknowledge"
   // Requesting, approving, declining and returning mutual-aid loans.
   | "mutualAid.write"
+  // Managing users and API tokens (/users, /tokens).
+  | "admin.manage"
   // Reading an object's audit log (GET /audit). Coordinators read only
   // mutual-aid requests, see canReadAudit.
   | "audit.read";
@@ -30,12 +32,13 @@ const allCapabilities: readonly Capability[] = [
   "mission.write",
   "alert.acknowledge",
   "mutualAid.write",
+  "admin.manage",
   "audit.read",
 ];
 
 export const capabilitiesByRole: Record<Role, readonly Capability[]> = {
   admin: allCapabilities,
-  planner: ["admin.manage", "planning.edit", "coverage.whatIf", "audit.read"],
+  planner: ["planning.edit", "coverage.whatIf", "audit.read"],
   dispatcher: ["incident.write", "mission.write", "alert.acknowledge"],
   coordinator: ["mutualAid.write", "audit.read"],
   viewer: [],
