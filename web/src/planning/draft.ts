@@ -11,10 +11,20 @@ const draftStyle: L.PathOptions = { color: "#d9480f", weight: 3, dashArray: "6 4
 // the marker pane), so that the geometry being edited is never covered.
 const draftPane = "planningDraft";
 
+// geoman's vertex markers go above the draft pane. In Leaflet's marker pane
+// (600) they would lie under the draft's own outline and fill, which would
+// then take the mouse and drag the whole shape instead of one vertex.
+const vertexPane = "planningVertices";
+
 function ensureDraftPane(map: L.Map): void {
-  if (!map.getPane(draftPane)) {
-    map.createPane(draftPane).style.zIndex = "690";
+  if (map.getPane(draftPane)) {
+    return;
   }
+  map.createPane(draftPane).style.zIndex = "690";
+  map.createPane(vertexPane).style.zIndex = "695";
+  // layerPane contains the shape being drawn and the finished shape. geoman
+  // puts them there whatever pathOptions.pane is.
+  map.pm.setGlobalOptions({ panes: { layerPane: draftPane, vertexPane, markerPane: draftPane } });
 }
 
 // Lets the user draw one shape with leaflet-geoman. Resolves with the drawn

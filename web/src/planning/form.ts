@@ -81,11 +81,23 @@ function readField(field: FieldSpec, input: HTMLInputElement | HTMLSelectElement
   }
 }
 
+// The row of the geometry, which has no input because it is drawn on the
+// map. Its error line takes the API's errors on `geometry` and below, such
+// as a self-intersecting polygon or a route of one distinct point.
+function geometryRow(): { row: HTMLElement; value: HTMLElement; error: HTMLElement } {
+  const value = element("span", { class: "planning-geometry", "data-testid": "field-geometry" }, [pt("planning.geometryOnMap")]);
+  const error = element("span", { class: "form-error planning-field-error", "data-testid": "error-geometry", role: "alert", hidden: "" });
+  const row = element("div", { class: "planning-field planning-field-geometry" }, [element("span", {}, [pt("planning.geometry")]), value, error]);
+  return { row, value, error };
+}
+
 // Builds the property form of one asset. Each input sits in a row with its
 // label and an error line that showErrors fills from the API's `field`.
 export function buildPropertyForm(fields: FieldSpec[], properties: Record<string, unknown>, bases: BaseOption[]): PropertyForm {
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const errorLines = new Map<string, HTMLElement>();
+  const geometry = geometryRow();
+  // Elements marked aria-invalid when their field is rejected.
+  const inputs = new Map<string, HTMLElement>([["geometry", geometry.value]]);
+  const errorLines = new Map<string, HTMLElement>([["geometry", geometry.error]]);
   const general = element("p", { class: "form-error planning-error", "data-testid": "planning-error", hidden: "" });
 
   const rows = fields.map((field) => {
@@ -97,14 +109,14 @@ export function buildPropertyForm(fields: FieldSpec[], properties: Record<string
     return element("label", { class: `planning-field planning-field-${field.kind}` }, [element("span", {}, [label(field.label) + unit]), input, error]);
   });
 
-  const form = element("form", { class: "planning-form", "data-testid": "planning-form", novalidate: "" }, [...rows, general]);
+  const form = element("form", { class: "planning-form", "data-testid": "planning-form", novalidate: "" }, [geometry.row, ...rows, general]);
 
   return {
     element: form,
     read() {
       const values: Record<string, unknown> = {};
       for (const field of fields) {
-        const value = readField(field, inputs.get(field.name)!);
+        const value = readField(field, inputs.get(field.name) as HTMLInputElement | HTMLSelectElement);
         if (value !== undefined) {
           values[field.name] = value;
         }
@@ -115,6 +127,9 @@ export function buildPropertyForm(fields: FieldSpec[], properties: Record<string
       for (const line of [...errorLines.values(), general]) {
         line.hidden = true;
         line.textContent = "";
+      }
+      for (const input of inputs.values()) {
+        input.removeAttribute("aria-invalid");
       }
       for (const error of errors) {
         const name = error.field?.replace(/^properties\./, "").split(".")[0];
