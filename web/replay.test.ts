@@ -16,10 +16,21 @@ const startLonDeg = 107.5;
 const lonStepDeg = 0.01;
 const latDeg = 40.9;
 
+// Traffic outside the fleet that flew only in the past: stored in PostGIS,
+// never sent to the tracking service, so it is not live.
+const pastIcao = "781D55";
+const pastStepMs = 30_000;
+const pastSteps = 10;
+const pastStartLatDeg = 40.6;
+const latStepDeg = 0.02;
+const pastLonDeg = 107.3;
+
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 // Time of the first inserted position, on a whole second 40 min ago.
 let firstMs: number;
+// Time of the past aircraft's first position, on a whole second 35 min ago.
+let pastFirstMs: number;
 
 async function isolatedContext(external: string[], locale: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, timezoneId: "UTC" });
@@ -63,8 +74,8 @@ async function seek(page: Page, timeMs: number): Promise<void> {
   }, timeMs);
 }
 
-async function markerLonLat(page: Page): Promise<[number, number]> {
-  const text = await page.locator(`.replay-aircraft[data-icao="${icao}"]`).getAttribute("data-lon-lat");
+async function markerLonLat(page: Page, address = icao): Promise<[number, number]> {
+  const text = await page.locator(`.replay-aircraft[data-icao="${address}"]`).getAttribute("data-lon-lat");
   return text!.split(",").map(Number) as [number, number];
 }
 
@@ -83,12 +94,24 @@ async function insertTrack(): Promise<void> {
   server.tracking!.writer.start();
 }
 
+// Writes the past aircraft's positions straight into PostGIS, northbound
+// one step every 30 s, as the tracking writer stored them back then.
+async function insertPastTrack(): Promise<void> {
+  pastFirstMs = Math.floor((Date.now() - 35 * 60_000) / 1000) * 1000;
+  for (let i = 0; i <= pastSteps; i++) {
+    await server.database.sql`
+      INSERT INTO positions (icao_address, time, location, altitude_m, ground_speed_kmh, track_deg, source)
+      VALUES (${pastIcao}, ${new Date(pastFirstMs + i * pastStepMs).toISOString()}, ST_SetSRID(ST_MakePoint(${pastLonDeg}, ${pastStartLatDeg + i * latStepDeg}), 4326), 2400, 260, 0, 'replay-test')`;
+  }
+}
+
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   await ensureConsoleBuilt();
   server = await startTestServer({ tracking: {} });
   browser = await launchChromium();
   await insertTrack();
+  await insertPastTrack();
 });
 
 afterAll(async () => {
@@ -127,6 +150,37 @@ describe("history replay", () => {
 
     await seek(page, firstMs - 60_000);
     expect(await page.locator(`.replay-aircraft[data-icao="${icao}"]`).count()).toBe(0);
+
+    expectNoProblems(problems, external);
+    await context.close();
+  });
+
+  it("replays traffic seen only in the past", async () => {
+    const live = await server.call("GET", "/api/v1/tracks");
+    expect(live.json.features.map((feature: { id: string }) => feature.id)).not.toContain(pastIcao);
+    const { context, page, problems, external } = await openConsole();
+
+    await page.getByTestId("open-replay").click();
+    await expect.poll(() => page.getByTestId("replay-status").textContent()).toMatch(/架航空器有航迹$/);
+
+    await seek(page, pastFirstMs - 1000);
+    expect(await page.locator(`.replay-aircraft[data-icao="${pastIcao}"]`).count()).toBe(0);
+
+    // 75 s after its first position: halfway between the 3rd and 4th.
+    await seek(page, pastFirstMs + 75_000);
+    const [lon, lat] = await markerLonLat(page, pastIcao);
+    expect(lon).toBeCloseTo(pastLonDeg, 5);
+    expect(lat).toBeCloseTo(pastStartLatDeg + 2.5 * latStepDeg, 5);
+    expect(await page.locator(`.replay-aircraft[data-icao="${pastIcao}"] .replay-label`).textContent()).toBe(pastIcao);
+    await page.screenshot({ path: `${artifacts}replay-past-traffic.png`, animations: "disabled" });
+
+    // Shown at its last stored position and hidden right after it.
+    const pastLastMs = pastFirstMs + pastSteps * pastStepMs;
+    await seek(page, pastLastMs);
+    const [, lastLat] = await markerLonLat(page, pastIcao);
+    expect(lastLat).toBeCloseTo(pastStartLatDeg + pastSteps * latStepDeg, 5);
+    await seek(page, pastLastMs + 1000);
+    expect(await page.locator(`.replay-aircraft[data-icao="${pastIcao}"]`).count()).toBe(0);
 
     expectNoProblems(problems, external);
     await context.close();

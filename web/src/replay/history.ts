@@ -1,10 +1,24 @@
-import type { Aircraft } from "../assets/types.js";
-import type { ApiClient, FeatureCollection, ItemList } from "../core/api-client.js";
+import type { ApiClient, ItemList } from "../core/api-client.js";
 import type { ReplayTrack } from "./position.js";
 
-interface HistoryFeature {
-  geometry: { coordinates: Array<[number, number, number | null]> };
-  properties: { icaoAddress: string; times: string[]; count: number };
+// One aircraft of GET /tracks/history. Each position is [time, lon, lat,
+// altitudeM, groundSpeedKmh, trackDeg] in time order.
+interface AircraftHistory {
+  icaoAddress: string;
+  callsign: string | null;
+  registration: string | null;
+  positions: Array<[string, number, number, number | null, number | null, number | null]>;
+}
+
+interface WindowHistory {
+  thinning: { intervalS: number | null };
+  aircraft: AircraftHistory[];
+}
+
+export interface ReplayTracks {
+  tracks: ReplayTrack[];
+  // Seconds between kept positions when the API thinned a crowded window, else null.
+  thinnedToS: number | null;
 }
 
 export interface ReplayAlert {
@@ -15,58 +29,18 @@ export interface ReplayAlert {
   clearedAtMs: number | null;
 }
 
-// Requests in flight at once while fetching tracks, to keep the API's
-// connection pool free for other users.
-const parallelRequests = 6;
+// Fetches every aircraft with stored positions in [fromMs, toMs) in one
+// request: the fleet, traffic live now, and traffic seen only in the past.
+export async function loadReplayTracks(api: ApiClient, fromMs: number, toMs: number): Promise<ReplayTracks> {
+  const history = await api.get<WindowHistory>("/tracks/history", { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
 
-// Returns the addresses to ask history for: the fleet's and those live now.
-// NOTE: other traffic that is no longer live is not replayed, because the
-// API has no route listing the addresses with positions in a window.
-async function candidateAddresses(api: ApiClient): Promise<Map<string, string>> {
-  const [fleet, live] = await Promise.all([
-    api.getAllItems<Aircraft>("/aircraft"),
-    api.get<FeatureCollection<{ icaoAddress: string; callsign?: string | null }>>("/tracks"),
-  ]);
-
-  const labels = new Map<string, string>();
-  for (const aircraft of fleet) {
-    if (aircraft.icaoAddress) {
-      labels.set(aircraft.icaoAddress, aircraft.callsign ?? aircraft.registration);
-    }
-  }
-  for (const feature of live.features) {
-    const icao = feature.properties.icaoAddress;
-    if (!labels.has(icao)) {
-      labels.set(icao, feature.properties.callsign ?? icao);
-    }
-  }
-  return labels;
-}
-
-// Fetches the stored history of every candidate aircraft in the window and
-// keeps those with at least one position.
-export async function loadReplayTracks(api: ApiClient, fromMs: number, toMs: number): Promise<ReplayTrack[]> {
-  const labels = await candidateAddresses(api);
-  const query = { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
-  const queue = [...labels.keys()];
-  const tracks: ReplayTrack[] = [];
-
-  const worker = async () => {
-    for (let icao = queue.shift(); icao !== undefined; icao = queue.shift()) {
-      const history = await api.get<HistoryFeature>(`/tracks/${icao}`, query);
-      if (history.properties.count === 0) {
-        continue;
-      }
-      tracks.push({
-        icaoAddress: icao,
-        label: labels.get(icao) ?? icao,
-        timesMs: history.properties.times.map((time) => Date.parse(time)),
-        lonLats: history.geometry.coordinates.map(([lon, lat]) => [lon, lat]),
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: parallelRequests }, worker));
-  return tracks.sort((a, b) => a.label.localeCompare(b.label));
+  const tracks = history.aircraft.map((aircraft) => ({
+    icaoAddress: aircraft.icaoAddress,
+    label: aircraft.callsign ?? aircraft.registration ?? aircraft.icaoAddress,
+    timesMs: aircraft.positions.map(([time]) => Date.parse(time)),
+    lonLats: aircraft.positions.map(([, lon, lat]) => [lon, lat] as [number, number]),
+  }));
+  return { tracks: tracks.sort((a, b) => a.label.localeCompare(b.label)), thinnedToS: history.thinning.intervalS };
 }
 
 // Fetches every alert in pages of 500 (the API's maximum) and keeps those

@@ -18,8 +18,15 @@ export interface ReplayOptions {
 
 const speeds = [1, 5, 10, 30, 60];
 const defaultWindowMs = 3_600_000;
-// The API serves at most 24 h of one aircraft's history per request.
+// GET /tracks/history serves windows of at most 24 h.
 const maxWindowMs = 24 * 3_600_000;
+
+function loadedStatus(count: number, thinnedToS: number | null): string {
+  if (count === 0) {
+    return rt("replay.none");
+  }
+  return thinnedToS === null ? rt("replay.loaded", { count }) : rt("replay.loadedThinned", { count, seconds: thinnedToS });
+}
 
 // The replay panel: a window of stored history played back over the map at
 // 1x to 60x, with the alerts that were open at the replay time. Live
@@ -125,10 +132,10 @@ export class ReplayPanel {
 
     this.controls.status.textContent = rt("replay.loading");
     try {
-      const [tracks, alerts] = await Promise.all([loadReplayTracks(this.api, fromMs, toMs), loadReplayAlerts(this.api, fromMs, toMs)]);
+      const [{ tracks, thinnedToS }, alerts] = await Promise.all([loadReplayTracks(this.api, fromMs, toMs), loadReplayAlerts(this.api, fromMs, toMs)]);
       this.layer.setTracks(tracks);
       this.alerts = alerts;
-      this.controls.status.textContent = tracks.length === 0 ? rt("replay.none") : rt("replay.loaded", { count: tracks.length });
+      this.controls.status.textContent = loadedStatus(tracks.length, thinnedToS);
     } catch (error) {
       console.warn("loading the replay window failed", error);
       this.controls.status.textContent = rt("replay.failed", { message: error instanceof Error ? error.message : String(error) });
