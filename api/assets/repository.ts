@@ -4,6 +4,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { auditInTransaction, type AuditActor, type Executor } from "../audit/log.js";
 import { ApiError, conflict, notFound, unprocessable } from "../http/errors.js";
 import type { Geometry } from "./geometry.js";
+import { assertValidPolygon } from "./polygon-validity.js";
 import type { AssetKind } from "./kinds.js";
 
 // The pool handle or a transaction, so that callers may write inside their own transaction.
@@ -49,23 +50,6 @@ function selection(kind: AssetKind): Record<string, PgColumn | SQL> {
 function geometryValue(kind: AssetKind, geometry: Geometry): SQL {
   const parsed = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)`;
   return kind.geometry?.stored === "MultiPolygon" ? sql`ST_Multi(${parsed})` : parsed;
-}
-
-// PostGIS decides polygon validity (self-intersections, rings that touch),
-// since it is what later area and coverage queries rely on.
-async function assertValidPolygon(db: Db, geometry: Geometry): Promise<void> {
-  if (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon") {
-    return;
-  }
-
-  const rows = await db.execute<{ valid: boolean; reason: string }>(
-    sql`SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ST_GeomFromGeoJSON(${JSON.stringify(geometry)}) AS g) AS input`,
-  );
-  const result = rows[0];
-  if (result && !result.valid) {
-    const code = /self-intersection/i.test(result.reason) ? "self_intersecting" : "invalid_geometry";
-    throw unprocessable({ code, field: "geometry", expected: result.reason });
-  }
 }
 
 interface PgError {

@@ -1,10 +1,11 @@
 import { desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 
 import type { Geometry } from "../../assets/geometry.js";
+import { assertValidPolygon } from "../../assets/polygon-validity.js";
 import { auditInTransaction, type AuditActor } from "../../audit/log.js";
 import type { Database } from "../../db/client.js";
 import { incidents } from "../../db/schema.js";
-import { conflict, notFound, unprocessable } from "../../http/errors.js";
+import { conflict, notFound } from "../../http/errors.js";
 import { presentIncident } from "./presenter.js";
 import type { CreateIncident, UpdateIncident } from "./schema.js";
 
@@ -20,22 +21,6 @@ const incidentSelection = {
 };
 
 export type IncidentRow = NonNullable<Awaited<ReturnType<typeof findIncident>>>;
-
-// PostGIS decides polygon validity (self-intersections, touching rings),
-// because the on-scene and candidate queries rely on it.
-async function assertValidPolygon(db: Db, geometry: Geometry): Promise<void> {
-  if (geometry.type !== "Polygon") {
-    return;
-  }
-  const rows = await db.execute<{ valid: boolean; reason: string }>(
-    sql`SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ST_GeomFromGeoJSON(${JSON.stringify(geometry)}) AS g) AS input`,
-  );
-  const result = rows[0];
-  if (result && !result.valid) {
-    const code = /self-intersection/i.test(result.reason) ? "self_intersecting" : "invalid_geometry";
-    throw unprocessable({ code, field: "geometry", expected: result.reason });
-  }
-}
 
 // The point aircraft fly to is the point itself, or a point inside the polygon
 // (ST_PointOnSurface, unlike the centroid, is inside a crescent-shaped front).

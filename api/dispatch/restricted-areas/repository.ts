@@ -1,9 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 
 import type { Geometry } from "../../assets/geometry.js";
+import { assertValidPolygon } from "../../assets/polygon-validity.js";
 import { auditInTransaction, type AuditActor } from "../../audit/log.js";
 import type { Database } from "../../db/client.js";
-import { notFound, unprocessable } from "../../http/errors.js";
+import { notFound } from "../../http/errors.js";
 import type { CreateRestrictedArea, UpdateRestrictedArea } from "./schema.js";
 
 type Db = Database["db"];
@@ -24,17 +25,6 @@ const areaSelect = sql`
          (extract(epoch FROM active_from) * 1000)::float8 AS "activeFromMs",
          (extract(epoch FROM active_until) * 1000)::float8 AS "activeUntilMs", notes, created_by AS "createdBy"
   FROM restricted_areas`;
-
-async function assertValidPolygon(db: Db, geometry: Geometry): Promise<void> {
-  const rows = await db.execute<{ valid: boolean; reason: string }>(
-    sql`SELECT ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason FROM (SELECT ST_GeomFromGeoJSON(${JSON.stringify(geometry)}) AS g) AS input`,
-  );
-  const result = rows[0];
-  if (result && !result.valid) {
-    const code = /self-intersection/i.test(result.reason) ? "self_intersecting" : "invalid_geometry";
-    throw unprocessable({ code, field: "geometry", expected: result.reason });
-  }
-}
 
 function areaValue(geometry: Geometry): SQL {
   return sql`ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)))`;
