@@ -121,7 +121,7 @@ describe("mutual-aid over WebSocket", () => {
       await waitForFrame("requested", between.json.id, received);
     }
 
-    // Alxa's admin asks Wuhai: that frame reaches the Wuhai bystander and the Alxa admin.
+    // Alxa's admin requests from Wuhai: that frame reaches the Wuhai bystander and the Alxa admin.
     const marker = await post("/api/v1/mutual-aid/requests", partnerAdmin.token, { lendingCity: "wuhai", aircraftId: wuhaiPlane.json.id });
     expect(marker.status).toBe(201);
     await waitForFrame("requested", marker.json.id, toBystander);
