@@ -16,16 +16,17 @@ function inRegion(lon: number, lat: number): boolean {
 
 const position = z.array(z.number()).min(2).max(3);
 
-// Checks one [lon, lat] position: swapped order first, because a swapped
-// Bayannur point also has an out-of-range latitude and the swap is the cause.
-function checkPosition(pos: Position, path: PropertyKey[], ctx: z.RefinementCtx): void {
-  const [lon = NaN, lat = NaN] = pos;
-
-  if (!inRegion(lon, lat) && inRegion(lat, lon)) {
+/**
+ * Checks a [lon, lat] pair: swapped order first, because a swapped Bayannur
+ * point also has an out-of-range latitude and the swap is the cause; then the
+ * valid range, then the service region. `path` names the offending field.
+ */
+export function checkLonLat(lonDeg: number, latDeg: number, path: PropertyKey[], ctx: z.RefinementCtx): void {
+  if (!inRegion(lonDeg, latDeg) && inRegion(latDeg, lonDeg)) {
     ctx.addIssue({ code: "custom", path, params: { code: "coordinates_swapped" }, message: "swapped" });
     return;
   }
-  if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+  if (lonDeg < -180 || lonDeg > 180 || latDeg < -90 || latDeg > 90) {
     ctx.addIssue({
       code: "custom",
       path,
@@ -34,9 +35,15 @@ function checkPosition(pos: Position, path: PropertyKey[], ctx: z.RefinementCtx)
     });
     return;
   }
-  if (!inRegion(lon, lat)) {
+  if (!inRegion(lonDeg, latDeg)) {
     ctx.addIssue({ code: "custom", path, params: { code: "outside_service_region", expected: regionText }, message: "outside" });
   }
+}
+
+// Checks one GeoJSON position; a missing coordinate is NaN, out of range.
+function checkPosition(pos: Position, path: PropertyKey[], ctx: z.RefinementCtx): void {
+  const [lon = NaN, lat = NaN] = pos;
+  checkLonLat(lon, lat, path, ctx);
 }
 
 function checkRing(ring: Position[], path: PropertyKey[], ctx: z.RefinementCtx): void {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
 import { cities } from "../assets/kinds.js";
-import { serviceRegion } from "../assets/geometry.js";
 import { aircraftStatuses, type AircraftStatus, type FleetFilter } from "./fleet-query.js";
 import type { EtaOptions } from "./model/index.js";
 
@@ -150,38 +149,4 @@ export function toFleetFilter(request: MissionRequest, ownCity: string): FleetFi
   }
 
   return { cities: selected, statuses: request.statuses, aircraftIds: request.aircraftIds };
-}
-
-const regionText = `[${serviceRegion.minLon}, ${serviceRegion.minLat}, ${serviceRegion.maxLon}, ${serviceRegion.maxLat}]`;
-
-function inRegion(lonDeg: number, latDeg: number): boolean {
-  return (
-    lonDeg >= serviceRegion.minLon &&
-    lonDeg <= serviceRegion.maxLon &&
-    latDeg >= serviceRegion.minLat &&
-    latDeg <= serviceRegion.maxLat
-  );
-}
-
-/**
- * Checks a [lon, lat] pair given as two fields: swapped order first, then the
- * valid range, then the service region. `path` names the longitude field.
- */
-export function checkLonLat(lonDeg: number, latDeg: number, path: PropertyKey[], ctx: z.RefinementCtx): void {
-  if (!inRegion(lonDeg, latDeg) && inRegion(latDeg, lonDeg)) {
-    ctx.addIssue({ code: "custom", path, params: { code: "coordinates_swapped" }, message: "swapped" });
-    return;
-  }
-  if (lonDeg < -180 || lonDeg > 180 || latDeg < -90 || latDeg > 90) {
-    ctx.addIssue({
-      code: "custom",
-      path,
-      params: { code: "coordinate_out_of_range", expected: "longitude -180..180, latitude -90..90" },
-      message: "out of range",
-    });
-    return;
-  }
-  if (!inRegion(lonDeg, latDeg)) {
-    ctx.addIssue({ code: "custom", path, params: { code: "outside_service_region", expected: regionText }, message: "outside" });
-  }
 }

@@ -1,11 +1,10 @@
 import { z } from "zod";
 
-import { serviceRegion } from "../assets/geometry.js";
+import { checkLonLat, serviceRegion } from "../assets/geometry.js";
 import { DEFAULT_CELL_SIZE_M, DEFAULT_THRESHOLDS_MIN, MIN_CELL_SIZE_M } from "./model/index.js";
 import { aircraftStatuses } from "./fleet-query.js";
 import {
   MAX_WIND_SPEED_KMH,
-  checkLonLat,
   checkMissionFields,
   missionBodyFields,
   missionQueryFields,
