@@ -17,9 +17,9 @@ function inRegion(lon: number, lat: number): boolean {
 const position = z.array(z.number()).min(2).max(3);
 
 /**
- * Checks a [lon, lat] pair: swapped order first, because a swapped Bayannur
- * point also has an out-of-range latitude and the swap is the cause; then the
- * valid range, then the service region. `path` names the offending field.
+ * Checks a [lon, lat] pair for swapped order, then the valid range, then the
+ * service region. The swap comes first because a swapped Bayannur point also
+ * has an out-of-range latitude. `path` names the offending field.
  */
 export function checkLonLat(lonDeg: number, latDeg: number, path: PropertyKey[], ctx: z.RefinementCtx): void {
   if (!inRegion(lonDeg, latDeg) && inRegion(latDeg, lonDeg)) {
@@ -40,7 +40,7 @@ export function checkLonLat(lonDeg: number, latDeg: number, path: PropertyKey[],
   }
 }
 
-// Checks one GeoJSON position; a missing coordinate is NaN, out of range.
+// Checks one GeoJSON position, whose schema requires at least lon and lat.
 function checkPosition(pos: Position, path: PropertyKey[], ctx: z.RefinementCtx): void {
   const [lon = NaN, lat = NaN] = pos;
   checkLonLat(lon, lat, path, ctx);
