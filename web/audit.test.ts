@@ -231,8 +231,9 @@ describe("audit log dialog", () => {
     await context.close();
   });
 
-  // GET /audit is for admins, planners and coordinators (api/audit/routes.ts).
-  for (const username of ["demo-dispatcher", "demo-viewer"]) {
+  // GET /audit is for admins, planners and coordinators (api/audit/routes.ts),
+  // and shows coordinators mutual-aid requests only.
+  for (const username of ["demo-dispatcher", "demo-viewer", "demo-coordinator"]) {
     it(`shows ${username} no history button`, async () => {
       const { context, page } = await signIn(username);
       await openLandingPointPopup(page);
