@@ -13,6 +13,7 @@ import { AircraftLayer } from "./live/aircraft-layer.js";
 import { fleetDetailRows } from "./live/fleet-details.js";
 import { LiveFeed, type FeedState } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
+import { mountAdmin, type AdminScreen } from "./admin/index.js";
 import { AlertWatch, IncidentLayer, type AlertFrameMessage } from "./dispatch/index.js";
 import { mountPlanning } from "./planning/index.js";
 import { mountReplay } from "./replay/index.js";
@@ -83,8 +84,13 @@ export class ConsoleApp {
   private readonly optionalPanels: OptionalPanels;
   private readonly mutualAidPanel: MutualAidPanel;
   private cities: City[] = [];
+  private adminScreen: AdminScreen | null = null;
 
-  constructor(private readonly token: string) {
+  // onAdminClosed runs when the user and token screen closes itself.
+  constructor(
+    private readonly token: string,
+    private readonly onAdminClosed: () => void = () => {},
+  ) {
     this.api = new ApiClient(token);
     this.api.handleUnauthorized((error) => signInAgain(token, error));
 
@@ -314,6 +320,20 @@ export class ConsoleApp {
 
   toggleMutualAid(): boolean {
     return this.mutualAidPanel.toggle();
+  }
+
+  // The user and token screen, built on first use; false for roles without admin.manage.
+  toggleAdmin(): boolean {
+    this.adminScreen ??= mountAdmin({
+      container: document.getElementById("shell")!,
+      api: this.api,
+      token: this.token,
+      onUnauthorized: (error) => signInAgain(this.token, error),
+      cityCodes: () => this.cities.map((city) => city.code),
+      cityName: (code) => this.cityName(code),
+      onClose: this.onAdminClosed,
+    });
+    return this.adminScreen?.toggle() ?? false;
   }
 
   toggleFleet(): void {

@@ -41,12 +41,13 @@ async function main(): Promise<void> {
     onCoverage: () => app?.toggleCoverage() ?? false,
     onDispatch: () => app?.toggleDispatch() ?? false,
     onMutualAid: () => app?.toggleMutualAid() ?? false,
+    onAdmin: () => app?.toggleAdmin() ?? false,
     onSettings: () => app?.openSettings(),
     onSignOut: () => void signOut(token, "signed_out"),
   });
 
   token = await obtainToken();
-  const started = new ConsoleApp(token);
+  const started = new ConsoleApp(token, () => header.showAdminClosed());
   app = started;
   const principal = await started.start();
   header.showPrincipal(principal, () => started.cityName(principal.city));

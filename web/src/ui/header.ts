@@ -1,4 +1,5 @@
-import type { Principal } from "../core/capabilities.js";
+import { at } from "../admin/i18n.js";
+import { can, type Principal } from "../core/capabilities.js";
 import { element } from "../core/dom.js";
 import { onLanguageChange, t, translateDom } from "../core/i18n.js";
 import { languageSwitch } from "./language-switch.js";
@@ -9,6 +10,7 @@ export interface HeaderActions {
   onCoverage(): boolean;
   onDispatch(): boolean;
   onMutualAid(): boolean;
+  onAdmin(): boolean;
   onSettings(): void;
   onSignOut(): void;
 }
@@ -23,11 +25,14 @@ function panelToggle(labelKey: "header.coverage" | "header.dispatch" | "header.m
 export interface Header {
   // Shows who is signed in: name, role and city (the city's name from GET /cities).
   showPrincipal(principal: Principal, cityName: () => string): void;
+  // Shows the user and token screen as closed after it closed itself.
+  showAdminClosed(): void;
 }
 
 // The header: the console's title, the fleet, coverage, dispatch,
-// mutual-aid and settings buttons, the signed-in user with sign-out, and
-// the language switch (applies at once, no reload).
+// mutual-aid, user administration (admins only) and settings buttons, the
+// signed-in user with sign-out, and the language switch (applies at once,
+// no reload).
 export function mountHeader(container: HTMLElement, actions: HeaderActions): Header {
   const switcher = languageSwitch("language");
 
@@ -37,6 +42,9 @@ export function mountHeader(container: HTMLElement, actions: HeaderActions): Hea
   settings.addEventListener("click", actions.onSettings);
   const signOut = element("button", { type: "button", class: "header-button header-quiet", "data-i18n": "header.signOut", "data-testid": "sign-out" });
   signOut.hidden = true;
+  // Shown only to admins, once showPrincipal has set the role.
+  const admin = element("button", { type: "button", class: "header-button", "data-testid": "open-admin", "aria-pressed": "false", hidden: "" });
+  admin.addEventListener("click", () => admin.setAttribute("aria-pressed", String(actions.onAdmin())));
   const who = element("span", { class: "header-principal", "data-testid": "principal" });
   let describePrincipal: () => string = () => "";
   signOut.addEventListener("click", actions.onSignOut);
@@ -48,6 +56,7 @@ export function mountHeader(container: HTMLElement, actions: HeaderActions): Hea
       panelToggle("header.coverage", "open-coverage", actions.onCoverage),
       panelToggle("header.dispatch", "open-dispatch", actions.onDispatch),
       panelToggle("header.mutualAid", "open-mutual-aid", actions.onMutualAid),
+      admin,
       settings,
       switcher,
       who,
@@ -57,6 +66,7 @@ export function mountHeader(container: HTMLElement, actions: HeaderActions): Hea
 
   const refresh = () => {
     translateDom(container);
+    admin.textContent = at("admin.open");
     document.title = t("app.title");
     who.textContent = describePrincipal();
   };
@@ -69,7 +79,11 @@ export function mountHeader(container: HTMLElement, actions: HeaderActions): Hea
         t("header.principal", { name: principal.user?.displayName ?? principal.name, role: t(`role.${principal.role}`), city: cityName() });
       who.dataset.role = principal.role;
       signOut.hidden = false;
+      admin.hidden = !can("admin.manage");
       refresh();
+    },
+    showAdminClosed() {
+      admin.setAttribute("aria-pressed", "false");
     },
   };
 }
