@@ -10,6 +10,7 @@ import { loadAssetLayers, refreshOnLanguageChange, reloadAssetLayer, type Loaded
 import type { AssetContext } from "./assets/catalog.js";
 import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
+import { activeMissionLoader } from "./live/active-mission.js";
 import { fleetDetailRows } from "./live/fleet-details.js";
 import { LiveFeed, type FeedState } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
@@ -145,6 +146,7 @@ export class ConsoleApp {
     };
     this.fleetPanel.setData({ ...context, error: aircraft instanceof Error ? aircraft.message : null });
     this.aircraftLayer.setFleetDetails((track) => fleetDetailRows(context, track.icaoAddress));
+    this.aircraftLayer.setMissionLoader(activeMissionLoader(this.api, context));
     this.aircraftLayer.setHistoryLoader(async (icaoAddress) => {
       // The last hour of stored positions, with a minute of slack for
       // receivers whose clocks run a little ahead.

@@ -1,4 +1,4 @@
-import { currentLanguage, t } from "./i18n.js";
+import { currentLanguage, t, type Language } from "./i18n.js";
 
 // The console shows every time in China Standard Time (UTC+8, no daylight
 // saving); the API sends UTC.
@@ -47,4 +47,39 @@ export function formatMonths(months: readonly number[]): string {
 
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(currentLanguage(), { maximumFractionDigits }).format(value);
+}
+
+// Age templates per language. They sit here rather than in the shared
+// catalogue so that formatAge needs no message keys; each unit is a whole
+// number, rounded down.
+const ageTemplates = {
+  "zh-CN": { now: "刚刚", second: "{n} 秒前", minute: "{n} 分钟前", hour: "{n} 小时前", day: "{n} 天前" },
+  en: { now: "just now", second: "{n} s ago", minute: "{n} min ago", hour: "{n} h ago", day: "{n} d ago" },
+} as const;
+
+// Formats how long ago something happened, as "12 秒前" / "12 s ago" under a
+// minute, then whole minutes, hours and days. An age under a second, or a
+// negative one (a receiver clock ahead of this browser's), reads "just now".
+export function formatAge(ageMs: number, language: Language = currentLanguage()): string {
+  const templates = ageTemplates[language];
+  const seconds = Math.floor(ageMs / 1000);
+  if (!Number.isFinite(seconds) || seconds < 1) {
+    return templates.now;
+  }
+
+  const [unit, n] = ageUnit(seconds);
+  return templates[unit].replace("{n}", new Intl.NumberFormat(language).format(n));
+}
+
+function ageUnit(seconds: number): ["second" | "minute" | "hour" | "day", number] {
+  if (seconds < 60) {
+    return ["second", seconds];
+  }
+  if (seconds < 3600) {
+    return ["minute", Math.floor(seconds / 60)];
+  }
+  if (seconds < 86_400) {
+    return ["hour", Math.floor(seconds / 3600)];
+  }
+  return ["day", Math.floor(seconds / 86_400)];
 }

@@ -3,17 +3,24 @@ import L from "leaflet";
 import { element } from "../core/dom.js";
 import { formatNumber } from "../core/format.js";
 import { onLanguageChange, t } from "../core/i18n.js";
-import { popupOptions, renderPopup, type PopupRow } from "../assets/popup.js";
-import { enumLabel, meters, timestamp, yesNo } from "../assets/values.js";
+import { popupOptions, type PopupRow } from "../assets/popup.js";
+import type { MissionLoader } from "./active-mission.js";
+import { AircraftPopupView, type MissionLookup, type PopupSources } from "./aircraft-popup.js";
 import { aircraftGlyph } from "./icons.js";
 import { declutterLabels } from "./declutter.js";
-import type { LiveFrame, Track } from "./track.js";
+import { displayName, type LiveFrame, type Track } from "./track.js";
 import { createTrailPane, Trail } from "./trail.js";
+
+// Aircraft popups are taller than asset popups, since they add the mission
+// lines and the track download button.
+const aircraftPopupOptions: L.PopupOptions = { ...popupOptions, maxHeight: 480 };
 
 interface Drawn {
   track: Track;
   marker: L.Marker;
   trail: Trail;
+  // The content of the marker's popup while it is open.
+  popup: AircraftPopupView | null;
 }
 
 // The time of a track's position in UTC epoch ms, or now when the frame has none.
@@ -31,8 +38,7 @@ export class AircraftLayer {
   private fleetOnly = false;
   private readonly listeners = new Set<() => void>();
   private declutterTimer: ReturnType<typeof setTimeout> | null = null;
-  private popupFooter: ((track: Track) => Node) | null = null;
-  private fleetDetails: (track: Track) => PopupRow[] = () => [];
+  private readonly popupSources: PopupSources = { fleetDetails: () => [], footer: null, loadMission: null, missionCache: new Map<string, MissionLookup>() };
   private historyLoader: ((icaoAddress: string) => Promise<Array<[number, number]>>) | null = null;
   // The stored track of the aircraft whose popup is open.
   private history: L.Polyline | null = null;
@@ -43,7 +49,8 @@ export class AircraftLayer {
     onLanguageChange(() => {
       for (const entry of this.drawn.values()) {
         this.update(entry);
-        if (entry.marker.isPopupOpen()) {
+        if (entry.popup) {
+          entry.popup.renderAll();
           entry.marker.getPopup()?.update();
         }
       }
@@ -98,14 +105,20 @@ export class AircraftLayer {
   }
 
   // Sets what every aircraft popup shows under its fields, such as a
-  // track download button. The footer is built again with the popup.
+  // track download button. The footer is built when the popup opens and
+  // again after a language switch.
   setPopupFooter(render: (track: Track) => Node): void {
-    this.popupFooter = render;
+    this.popupSources.footer = render;
   }
 
   // Sets the registry rows (type, home base, status) a fleet aircraft's popup shows.
   setFleetDetails(rows: (track: Track) => PopupRow[]): void {
-    this.fleetDetails = rows;
+    this.popupSources.fleetDetails = rows;
+  }
+
+  // Sets how a fleet aircraft's popup looks up its active mission.
+  setMissionLoader(load: MissionLoader): void {
+    this.popupSources.loadMission = load;
   }
 
   // Sets how an opened popup loads the aircraft's stored track, as [lon, lat] points.
@@ -182,9 +195,7 @@ export class AircraftLayer {
       this.update(existing);
       this.place(existing);
       // An open popup shows the newest altitude, speed and time too.
-      if (existing.marker.isPopupOpen()) {
-        existing.marker.getPopup()?.update();
-      }
+      existing.popup?.setTrack(track);
       return;
     }
 
@@ -195,10 +206,17 @@ export class AircraftLayer {
     });
     const trail = new Trail(track.fleet);
     trail.add(track.lonLat, positionTimeMs(track));
-    const entry: Drawn = { track, marker, trail };
-    marker.bindPopup(() => this.popupContent(entry.track), popupOptions);
-    marker.on("popupopen", () => void this.showHistory(entry.track.icaoAddress));
-    marker.on("popupclose", () => this.hideHistory());
+    const entry: Drawn = { track, marker, trail, popup: null };
+    marker.bindPopup(() => this.popupContent(entry), aircraftPopupOptions);
+    marker.on("popupopen", () => {
+      entry.popup?.start();
+      void this.showHistory(entry.track.icaoAddress);
+    });
+    marker.on("popupclose", () => {
+      entry.popup?.stop();
+      entry.popup = null;
+      this.hideHistory();
+    });
     marker.on("add", () => this.update(entry));
     this.drawn.set(track.icaoAddress, entry);
     this.place(entry);
@@ -226,12 +244,11 @@ export class AircraftLayer {
     this.drawn.delete(icao);
   }
 
-  private popupContent(track: Track): HTMLElement {
-    const content = aircraftPopup(track, this.fleetDetails(track));
-    if (this.popupFooter) {
-      content.append(this.popupFooter(track));
-    }
-    return content;
+  // Leaflet calls this for the content when the popup opens and again on
+  // each popup update(), which must get the same view back, not a new one.
+  private popupContent(entry: Drawn): HTMLElement {
+    entry.popup ??= new AircraftPopupView(entry.track, this.popupSources, () => entry.marker.getPopup()?.update());
+    return entry.popup.root;
   }
 
   // Brings an existing marker's element up to date with its track.
@@ -254,10 +271,6 @@ function trackClasses(track: Track, alerting: boolean): string {
   return classes.filter((name) => name !== "").join(" ");
 }
 
-function displayName(track: Track): string {
-  return track.callsign ?? track.registration ?? track.icaoAddress;
-}
-
 function altitudeAndSpeed(track: Track): string {
   const alt = track.altitudeM === null ? "—" : formatNumber(track.altitudeM);
   const speed = track.groundSpeedKmh === null ? "—" : formatNumber(track.groundSpeedKmh);
@@ -274,28 +287,4 @@ function markerHtml(track: Track, alerting: boolean): string {
   ]);
   (root.firstElementChild as HTMLElement).innerHTML = aircraftGlyph(track.category);
   return root.outerHTML;
-}
-
-function aircraftPopup(track: Track, fleetRows: PopupRow[]): HTMLElement {
-  const badges = [track.fleet ? t("popup.fleet") : null, track.stale ? t("popup.stale") : null].filter((b): b is string => b !== null);
-  return renderPopup({
-    nameZh: displayName(track),
-    nameEn: null,
-    kindLabel: enumLabel("enum.category", track.category ?? "unknown") ?? "",
-    badges,
-    rows: [
-      ["field.registration", track.registration],
-      ["field.callsign", track.callsign],
-      ...fleetRows,
-      ["field.icaoAddress", track.icaoAddress],
-      ["field.altitudeM", meters(track.altitudeM)],
-      ["field.groundSpeedKmh", track.groundSpeedKmh === null ? null : t("value.kmh", { n: formatNumber(track.groundSpeedKmh) })],
-      ["field.trackDeg", track.trackDeg === null ? null : t("value.degrees", { n: formatNumber(track.trackDeg) })],
-      ["field.verticalRateMps", track.verticalRateMps === null ? null : t("value.mps", { n: formatNumber(track.verticalRateMps, 1) })],
-      ["field.squawk", track.squawk],
-      ["field.onGround", yesNo(track.onGround)],
-      ["field.lastSeen", timestamp(track.lastSeen)],
-      ["field.feedSource", track.source],
-    ],
-  });
 }

@@ -18,6 +18,11 @@ export interface Track {
   source: string | null;
 }
 
+// The name a marker and its popup show: callsign, else registration, else ICAO address.
+export function displayName(track: Track): string {
+  return track.callsign ?? track.registration ?? track.icaoAddress;
+}
+
 export type LiveFrame =
   | { type: "snapshot"; aircraft: Track[] }
   | { type: "delta"; aircraft: Track[]; removed: string[] };

@@ -7,8 +7,6 @@ const trackWindowMs = 3_600_000;
 // A button for an aircraft's popup that downloads its stored positions of
 // the last hour as GPX. A failure (such as no positions in that hour) is
 // shown under the button with the API's message.
-// NOTE: the live layer rebuilds an open popup on every position update, so
-// the failure message lasts only until the aircraft's next position.
 export function trackDownloadButton(apiBase: string, token: string, icaoAddress: string): HTMLElement {
   const button = element("button", { type: "button", class: "transfer-track", "data-testid": "download-track" }, [t("transfer.track")]);
   const errorLine = element("p", { class: "transfer-error", role: "alert" });
