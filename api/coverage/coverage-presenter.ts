@@ -3,6 +3,7 @@ import { groupCellSizeM, type CoverageResult } from "./coverage-service.js";
 import { presentBaseRef } from "./eta-presenter.js";
 import type { FleetModel } from "./coverage-service.js";
 import { encodeGrid } from "./grid-encoding.js";
+import { presentOptions } from "./options-presenter.js";
 import type { Regions } from "./regions.js";
 import type { AreaShare, CoverageShares } from "./shares.js";
 import { round2 } from "./reasons.js";
@@ -40,21 +41,6 @@ export function presentCoverage(result: CoverageResult, request: MissionRequest)
     grid: encodeGrid(result.grid),
     aircraft: presentFleet(context.fleet),
     withoutHomeBase: context.fleet.withoutHomeBase.map((record) => ({ aircraftId: record.id, registration: record.registration })),
-  };
-}
-
-export function presentOptions(request: MissionRequest, night: boolean) {
-  return {
-    targetMin: request.eta.targetMin,
-    reserveMin: request.eta.reserveMin,
-    approvalDelayMin: request.eta.approvalDelayMin,
-    onSceneMin: request.eta.onSceneMin,
-    wind: request.eta.wind === null ? null : { fromDeg: request.eta.wind.fromDeg, speedKmh: request.eta.wind.speedKmh },
-    withBucket: request.eta.withBucket,
-    time: request.night.kind === "time" ? request.night.at.toISOString() : null,
-    night,
-    cities: request.cities,
-    includeStatuses: request.statuses,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { BaseRecord } from "./fleet-query.js";
 import type { EtaRanking, RankedEta } from "./eta-service.js";
+import { presentOptions } from "./options-presenter.js";
 import { presentReason, round2 } from "./reasons.js";
 
 // The response of GET /api/v1/eta. Times are minutes and distances km,
@@ -12,18 +13,7 @@ export function presentEtaRanking(ranking: EtaRanking) {
 
   return {
     target: { lonLat: ranking.targetLonLat },
-    options: {
-      targetMin: request.eta.targetMin,
-      reserveMin: request.eta.reserveMin,
-      approvalDelayMin: request.eta.approvalDelayMin,
-      onSceneMin: request.eta.onSceneMin,
-      wind: request.eta.wind === null ? null : { fromDeg: request.eta.wind.fromDeg, speedKmh: request.eta.wind.speedKmh },
-      withBucket: request.eta.withBucket,
-      time: request.night.kind === "time" ? request.night.at.toISOString() : null,
-      night: request.night.kind === "fixed" ? request.night.night : null,
-      cities: request.cities,
-      includeStatuses: request.statuses,
-    },
+    options: presentOptions(request, request.night.kind === "fixed" ? request.night.night : null),
     counts: {
       aircraft: ranking.ranked.length,
       able: ranking.ranked.filter((entry) => entry.result.status === "ok").length,

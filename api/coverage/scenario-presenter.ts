@@ -1,6 +1,7 @@
-import { presentFleet, presentOptions, presentShares, roundShare } from "./coverage-presenter.js";
+import { presentFleet, presentShares, roundShare } from "./coverage-presenter.js";
 import { encodeGrid } from "./grid-encoding.js";
 import type { MissionRequest } from "./options.js";
+import { presentOptions } from "./options-presenter.js";
 import { round2 } from "./reasons.js";
 import type { ScenarioResult } from "./scenario-service.js";
 import type { ScenarioChange } from "./schemas.js";

@@ -1,5 +1,6 @@
-import { presentOptions, roundShare } from "./coverage-presenter.js";
+import { roundShare } from "./coverage-presenter.js";
 import type { MissionRequest } from "./options.js";
+import { presentOptions } from "./options-presenter.js";
 import type { SitingBody } from "./schemas.js";
 import type { SitingResult } from "./siting-service.js";
 

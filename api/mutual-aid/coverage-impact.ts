@@ -2,10 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 
 import { type Executor } from "../audit/log.js";
-import { presentOptions, roundShare } from "../coverage/coverage-presenter.js";
+import { roundShare } from "../coverage/coverage-presenter.js";
 import { measureLoanImpact, type CityImpact, type LoanImpact } from "../coverage/loan-impact.js";
 import { DEFAULT_CELL_SIZE_M, MIN_CELL_SIZE_M } from "../coverage/model/index.js";
 import { checkMissionFields, missionQueryFields, queryNumber, toMissionRequest, type MissionRequest } from "../coverage/options.js";
+import { presentOptions } from "../coverage/options-presenter.js";
 import { RegionCache } from "../coverage/regions.js";
 import { round2 } from "../coverage/reasons.js";
 import { aircraft, aircraftTypes } from "../db/schema.js";
