@@ -215,3 +215,18 @@ describe("track history errors", () => {
     expect(status).toBe(401);
   });
 });
+
+describe("track history callsigns", () => {
+  it("takes the live callsign of traffic still tracked", async () => {
+    const live = await testApp({ tracking: {} });
+    await live.database.sql`
+      INSERT INTO positions (icao_address, time, location, source)
+      VALUES (${pastIcao}, '2025-06-01T03:30:00Z', ST_SetSRID(ST_MakePoint(107.6, 40.95), 4326), 'history-test')`;
+    live.tracking!.ingest({ icaoAddress: pastIcao, timeMs: Date.now(), sourceId: "history-test", callsign: "CES2101", lonLat: [107.7, 40.9], onGround: false });
+
+    const { json } = await live.call("GET", `/api/v1/tracks/history?${window}`);
+
+    expect(json.aircraft).toHaveLength(1);
+    expect(json.aircraft[0]).toMatchObject({ icaoAddress: pastIcao, callsign: "CES2101", fleet: false });
+  });
+});
