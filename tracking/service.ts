@@ -105,6 +105,10 @@ export class TrackingService {
       stats?.countRejected(outcome.rejected);
       return;
     }
+    if (outcome.merged) {
+      stats?.countMerged();
+      return;
+    }
 
     if (outcome.position) {
       const track = this.table.get(observation.icaoAddress)!;

@@ -1,3 +1,5 @@
+import { decodeCprLocal } from "../decoder/position/cpr.js";
+import { encodeCpr } from "../decoder/position/cpr-encode.js";
 import {
   encodeAirbornePositionFrame,
   encodeAirborneVelocityFrame,
@@ -15,6 +17,10 @@ import type { SimulatedAircraft, SimulatedState } from "./flight.js";
  * an identification.
  * AVR lines carry the MLAT `@` timestamp, so repeated identical frames
  * stay distinct lines and the listener times them to the tick.
+ * SBS lines carry the position as a receiver decodes it from that tick's
+ * CPR frame, as dump1090 derives its SBS output (port 30003) from the
+ * frames it also sends raw (port 30002). A consumer of both ports then
+ * receives the same position twice and merges it.
  */
 
 export interface TickMessages {
@@ -43,8 +49,9 @@ export function messagesForTick(
       mlatTicks,
     ),
   ];
+  const decodedLatLon = decodedPosition(latDeg, lonDeg, cprFormat);
   const sbs = [
-    formatSbsAirbornePosition({ icao, latDeg, lonDeg, altitudeM: state.altitudeM, generatedAtMs: timeMs }),
+    formatSbsAirbornePosition({ icao, latDeg: decodedLatLon.latDeg, lonDeg: decodedLatLon.lonDeg, altitudeM: state.altitudeM, generatedAtMs: timeMs }),
     formatSbsVelocity({ icao, groundSpeedKmh: state.groundSpeedKmh, trackDeg: state.trackDeg, verticalRateMps: state.verticalRateMps, generatedAtMs: timeMs }),
   ];
 
@@ -69,6 +76,17 @@ export function formatSbsIdentification(icao: string, callsign: string, timeMs: 
   }
   fields.push("0");
   return fields.join(",");
+}
+
+/**
+ * Returns the position a receiver decodes from a CPR frame of the given
+ * position: on the CPR grid, within about 5 m of it for airborne frames.
+ */
+function decodedPosition(latDeg: number, lonDeg: number, cprFormat: 0 | 1): { latDeg: number; lonDeg: number } {
+  const result = decodeCprLocal(encodeCpr(latDeg, lonDeg, cprFormat), { latDeg, lonDeg });
+  // The result lies within metres of its reference, far inside the local
+  // decoding range, so the fallback is never taken for valid positions.
+  return result.ok ? result.value : { latDeg, lonDeg };
 }
 
 const COUNTER_MODULUS = 2n ** 48n;

@@ -2,6 +2,7 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseSbsLine } from "../formats/sbs.js";
 import { decodeFrame } from "../decoder/index.js";
+import { decodeCprLocal } from "../decoder/position/cpr.js";
 import { parseAvrLine } from "../formats/avr.js";
 import { ModeSSource } from "../sources/mode-s-source.js";
 import { SourceStats } from "../sources/stats.js";
@@ -123,10 +124,32 @@ describe("simulator SBS output", () => {
 
         expect(values).not.toContain(null);
         expect(position?.generatedAtMs).toBe(timeMs);
-        expect(position?.latDeg).toBeCloseTo(state.lonLat[1], 5);
-        expect(position?.lonDeg).toBeCloseTo(state.lonLat[0], 5);
+        // On the CPR grid: within about 5 m (5e-5 degree) of the simulated position.
+        expect(position?.latDeg).toBeCloseTo(state.lonLat[1], 4);
+        expect(position?.lonDeg).toBeCloseTo(state.lonLat[0], 4);
         expect(Math.abs(position!.altitudeM! - state.altitudeM)).toBeLessThan(0.3048);
         expect(Math.abs(velocity!.groundSpeedKmh! - state.groundSpeedKmh)).toBeLessThan(1);
+      }
+    }
+  });
+
+  it("sends the AVR frame's position", () => {
+    for (const aircraft of demoFleet) {
+      for (const { state, messages } of simulateTicks(aircraft, 2)) {
+        const frame = messages.avr.map((line) => decodeFrame(line.slice(13, -1))).find((result) => result.ok && result.value.kind === "airborne_position");
+        const sbs = messages.sbs.map((line) => parseSbsLine(line, { utcOffsetMin: 0 })).find((result) => result.ok && result.value.transmissionType === 3);
+        if (!frame?.ok || frame.value.kind !== "airborne_position" || !sbs?.ok) {
+          throw new Error(`no position message for ${aircraft.icaoAddress}`);
+        }
+
+        const [lonDeg, latDeg] = state.lonLat;
+        const decoded = decodeCprLocal(frame.value.cpr, { latDeg, lonDeg });
+        if (!decoded.ok) {
+          throw new Error(`CPR frame of ${aircraft.icaoAddress} did not decode: ${decoded.error.message}`);
+        }
+        // SBS prints 5 decimals, so the two agree to half of 1e-5 degree.
+        expect(Math.abs(sbs.value.latDeg! - decoded.value.latDeg)).toBeLessThanOrEqual(0.5e-5 + 1e-9);
+        expect(Math.abs(sbs.value.lonDeg! - decoded.value.lonDeg)).toBeLessThanOrEqual(0.5e-5 + 1e-9);
       }
     }
   });

@@ -5,6 +5,9 @@ import { rejectReasons, type RejectReason } from "../observation.js";
 export class SourceStats {
   received = 0;
   decoded = 0;
+  // Decoded messages that another source had already reported, as when two
+  // receivers hear one aircraft. They are normal traffic, not in `rejected`.
+  merged = 0;
   rejected: Record<RejectReason, number> = Object.fromEntries(rejectReasons.map((r) => [r, 0])) as Record<RejectReason, number>;
   lastMessageMs: number | null = null;
   connected = false;
@@ -29,6 +32,10 @@ export class SourceStats {
     this.rejected[reason]++;
   }
 
+  countMerged(): void {
+    this.merged++;
+  }
+
   toJSON() {
     return {
       id: this.sourceId,
@@ -37,6 +44,7 @@ export class SourceStats {
       connected: this.connected,
       received: this.received,
       decoded: this.decoded,
+      merged: this.merged,
       rejected: { ...this.rejected },
       rejectedTotal: Object.values(this.rejected).reduce((a, b) => a + b, 0),
       lastMessageAt: this.lastMessageMs === null ? null : new Date(this.lastMessageMs).toISOString(),

@@ -31,8 +31,32 @@ describe("TrackTable", () => {
     const tracks = table();
     tracks.ingest(observation({ lonLat: [107.74, 40.92], sourceId: "rx1" }), t0);
     const second = tracks.ingest(observation({ lonLat: [107.74, 40.92], sourceId: "rx2", timeMs: t0 + 300 }), t0 + 300);
-    expect(second.rejected).toBe("duplicate");
+    expect(second.rejected).toBeNull();
+    expect(second.merged).toBe(true);
     expect(second.position).toBeNull();
+  });
+
+  it("rejects a repeat from one source", () => {
+    const tracks = table();
+    tracks.ingest(observation({ lonLat: [107.74, 40.92], sourceId: "rx1" }), t0);
+    const second = tracks.ingest(observation({ lonLat: [107.74, 40.92], sourceId: "rx1", timeMs: t0 + 300 }), t0 + 300);
+    expect(second.rejected).toBe("duplicate");
+    expect(second.merged).toBeUndefined();
+  });
+
+  it("merges an older report from another source", () => {
+    const tracks = table();
+    tracks.ingest(observation({ lonLat: [107.741, 40.92], sourceId: "rx1", timeMs: t0 + 1000, altitudeM: 1500 }), t0 + 1000);
+    const older = tracks.ingest(observation({ lonLat: [107.74, 40.92], sourceId: "rx2", timeMs: t0, altitudeM: 1400 }), t0 + 1000);
+    expect(older.rejected).toBeNull();
+    expect(older.merged).toBe(true);
+    expect(older.position).toBeNull();
+    // The older message changes nothing on the track.
+    expect(tracks.get("7BFE01")!.lonLat).toEqual([107.741, 40.92]);
+    expect(tracks.get("7BFE01")!.altitudeM).toBe(1500);
+
+    const lagging = tracks.ingest(observation({ lonLat: [107.739, 40.92], sourceId: "rx2", timeMs: t0 - 2000 }), t0 + 1000);
+    expect(lagging.rejected).toBe("stale_timestamp");
   });
 
   it("rejects an out-of-order position", () => {

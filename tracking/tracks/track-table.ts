@@ -39,6 +39,12 @@ export const defaultTrackOptions: TrackTableOptions = {
 // within this window; it is stored once.
 const DUPLICATE_WINDOW_MS = 2_000;
 const DUPLICATE_DEGREES = 1e-5;
+// A position from another source that is at most this much older than the
+// track's position is a second receiver's report of a message the track has
+// already moved past. It is merged, not rejected, because overlapping
+// receivers are normal. Older reports count as stale_timestamp, which then
+// points at a lagging feed or a wrong clock.
+const MERGE_WINDOW_MS = DUPLICATE_WINDOW_MS;
 // Observations timestamped further ahead than this come from a clock or time-zone error.
 const MAX_FUTURE_MS = 30_000;
 // Position quantisation (CPR airborne is about 5 m, SBS often 1e-4 degree)
@@ -53,12 +59,17 @@ export interface IngestOutcome {
   // A position accepted into the track, to be stored in history.
   position: { lonLat: [number, number]; timeMs: number } | null;
   rejected: RejectReason | null;
+  // True when another source had already reported this position or a newer
+  // one: the observation changes nothing and is not an error.
+  merged?: boolean;
 }
 
 const ACCEPTED_NOTHING: IngestOutcome = { position: null, rejected: null };
+const MERGED: IngestOutcome = { position: null, rejected: null, merged: true };
 
 // One live state per ICAO address, merged from every source. It rejects
-// duplicate, out-of-order and physically impossible positions, and reports
+// duplicate, out-of-order and physically impossible positions, merges a
+// second receiver's report of what the track already has, and reports
 // which addresses changed so the live hub can send deltas.
 export class TrackTable {
   private readonly tracks = new Map<string, TrackState>();
@@ -106,7 +117,9 @@ export class TrackTable {
     let outcome = ACCEPTED_NOTHING;
     if (observation.lonLat) {
       outcome = this.acceptPosition(track, observation);
-      if (outcome.rejected === "duplicate") {
+      // The other fields of a repeated or older message are not newer
+      // than the track's.
+      if (outcome.rejected === "duplicate" || outcome.merged) {
         return outcome;
       }
     }
@@ -181,12 +194,14 @@ export class TrackTable {
     const previousMs = track.positionTimeMs;
 
     if (previous && previousMs !== null) {
+      // track.sourceId is the source of the track's current position.
+      const otherSource = observation.sourceId !== track.sourceId;
       const sameSpot = Math.abs(previous[0] - lonLat[0]) < DUPLICATE_DEGREES && Math.abs(previous[1] - lonLat[1]) < DUPLICATE_DEGREES;
       if (sameSpot && Math.abs(timeMs - previousMs) <= DUPLICATE_WINDOW_MS) {
-        return { position: null, rejected: "duplicate" };
+        return otherSource ? MERGED : { position: null, rejected: "duplicate" };
       }
       if (timeMs < previousMs) {
-        return { position: null, rejected: "stale_timestamp" };
+        return otherSource && previousMs - timeMs <= MERGE_WINDOW_MS ? MERGED : { position: null, rejected: "stale_timestamp" };
       }
 
       const fresh = timeMs - previousMs <= this.options.staleAfterMs;
