@@ -668,7 +668,9 @@ describe("live aircraft", () => {
     expect(external).toEqual([]);
     await context.close();
   });
-  it("keeps up with 500 aircraft", async () => {
+  // Frame time is measured by `npm run bench -- console`, not here: this
+  // checks that 500 aircraft and five full deltas end in the right state.
+  it("draws 500 aircraft and applies full deltas to all of them", async () => {
     const external: string[] = [];
     const context = await isolatedContext(external);
     const sockets: WebSocketRoute[] = [];
@@ -696,16 +698,10 @@ describe("live aircraft", () => {
     sockets[0]!.send(JSON.stringify({ type: "snapshot", aircraft: tracks(0) }));
     await expect.poll(() => page.locator(".aircraft-marker").count()).toBe(500);
 
-    const started = Date.now();
     for (let step = 1; step <= 5; step++) {
       sockets[0]!.send(JSON.stringify({ type: "delta", aircraft: tracks(step), removed: [] }));
     }
     await expect.poll(() => page.locator('.ac[data-icao="7801F3"] .ac-data').textContent()).toBe("1,005 米 · 180 千米/时");
-    const elapsedMs = Date.now() - started;
-
-    // Five full updates of 500 aircraft took about 0.7 s (with polling) on
-    // the 2-core development machine; the bound leaves room for a loaded CI.
-    expect(elapsedMs).toBeLessThan(3000);
     expect(await page.locator(".aircraft-marker").count()).toBe(500);
     expect(await page.getByTestId("live-count").textContent()).toBe("500 架（本队 20 架）");
     await page.screenshot({ path: `${artifacts}console-500-aircraft.png`, animations: "disabled" });
