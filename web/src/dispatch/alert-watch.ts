@@ -2,6 +2,7 @@ import { DispatchApi } from "./api.js";
 import { beep, unlockAudio } from "./beep.js";
 import { el } from "./context.js";
 import { translate, type DispatchLanguage, type DispatchMessageKey } from "./i18n.js";
+import { alertText, OpenAlerts } from "./open-alerts.js";
 import type { AlertFrameMessage, AlertView } from "./types.js";
 import "./dispatch.css";
 
@@ -38,7 +39,7 @@ export function needsBanner(alert: AlertView): boolean {
 export class AlertWatch {
   readonly banner = el("div", { class: "dispatch-banner", role: "alert", "data-testid": "alert-banner" });
   readonly badge = el("span", { class: "dispatch-badge", "data-testid": "dispatch-badge" });
-  private readonly alerts = new Map<number, AlertView>();
+  private readonly alerts = new OpenAlerts();
   private readonly api: DispatchApi;
   beeps = 0;
 
@@ -65,10 +66,7 @@ export class AlertWatch {
   async load(): Promise<void> {
     try {
       const list = await this.api.get<{ items: AlertView[] }>("/alerts?open=true&limit=500");
-      this.alerts.clear();
-      for (const alert of list.items) {
-        this.alerts.set(alert.id, alert);
-      }
+      this.alerts.replaceAll(list.items);
     } catch (error) {
       console.warn("loading open alerts failed", error);
       return;
@@ -77,15 +75,8 @@ export class AlertWatch {
   }
 
   apply(message: AlertFrameMessage): void {
-    const alert = message.alert;
-    if (message.change === "cleared") {
-      this.alerts.delete(alert.id);
-    } else {
-      this.alerts.set(alert.id, alert);
-    }
-
-    const rose = message.change === "raised" || (message.change === "level_changed" && alert.acknowledgedAt === null);
-    if (rose && beep(alert.level === "emergency")) {
+    const rose = this.alerts.apply(message);
+    if (rose && beep(message.alert.level === "emergency")) {
       this.beeps++;
       this.banner.dataset.beeps = String(this.beeps);
     }
@@ -94,12 +85,12 @@ export class AlertWatch {
 
   // Redraws the badge and banner, also after a language change.
   render(): void {
-    const open = [...this.alerts.values()];
+    const open = this.alerts.newestFirst();
     this.badge.textContent = String(open.length);
     this.badge.title = translate(this.options.language(), "dispatch.badgeTitle", { count: open.length });
     this.badge.hidden = open.length === 0;
 
-    const urgent = open.filter((alert) => needsBanner(alert) && alert.acknowledgedAt === null).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+    const urgent = open.filter((alert) => needsBanner(alert) && alert.acknowledgedAt === null);
     this.banner.replaceChildren(...urgent.map((alert) => this.bannerLine(alert)));
     this.banner.hidden = urgent.length === 0;
 
@@ -110,7 +101,6 @@ export class AlertWatch {
   private bannerLine(alert: AlertView): HTMLElement {
     const language = this.options.language();
     const level = translate(language, `level.${alert.level}` as DispatchMessageKey);
-    const text = alert.message[language] ?? alert.message.en ?? alert.kind;
-    return el("p", { "data-testid": `banner-alert-${alert.id}`, "data-icao": alert.icaoAddress ?? "" }, [el("strong", {}, [level]), " ", text]);
+    return el("p", { "data-testid": `banner-alert-${alert.id}`, "data-icao": alert.icaoAddress ?? "" }, [el("strong", {}, [level]), " ", alertText(alert, language)]);
   }
 }

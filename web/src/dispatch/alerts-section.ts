@@ -1,6 +1,7 @@
 import { beep } from "./beep.js";
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
+import { alertText, OpenAlerts } from "./open-alerts.js";
 import { actorLabel } from "./timeline-text.js";
 import type { AlertFrameMessage, AlertView } from "./types.js";
 
@@ -8,7 +9,7 @@ import type { AlertFrameMessage, AlertView } from "./types.js";
 // button each. A raised alert or a rise in level plays the beep.
 export class AlertsSection {
   readonly root = el("section", { class: "dispatch-alerts", "data-testid": "dispatch-alerts" });
-  private readonly alerts = new Map<number, AlertView>();
+  private readonly alerts = new OpenAlerts();
   beeps = 0;
 
   // sound is false where another part of the console already beeps for the same alerts.
@@ -19,32 +20,22 @@ export class AlertsSection {
 
   async load(): Promise<void> {
     const list = await this.context.api.get<{ items: AlertView[] }>("/alerts?open=true&limit=200");
-    this.alerts.clear();
-    for (const alert of list.items) {
-      this.alerts.set(alert.id, alert);
-    }
+    this.alerts.replaceAll(list.items);
     this.render();
   }
 
   apply(message: AlertFrameMessage): void {
-    const alert = message.alert;
-    if (message.change === "cleared") {
-      this.alerts.delete(alert.id);
-    } else {
-      this.alerts.set(alert.id, alert);
-    }
-    if (this.sound && (message.change === "raised" || (message.change === "level_changed" && alert.acknowledgedAt === null))) {
-      if (beep(alert.level === "emergency")) {
-        this.beeps++;
-        this.root.dataset.beeps = String(this.beeps);
-      }
+    const rose = this.alerts.apply(message);
+    if (rose && this.sound && beep(message.alert.level === "emergency")) {
+      this.beeps++;
+      this.root.dataset.beeps = String(this.beeps);
     }
     this.render();
   }
 
   render(): void {
     const { tr, language } = this.context;
-    const items = [...this.alerts.values()].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+    const items = this.alerts.newestFirst();
     const rows = items.map((alert) => {
       const acknowledge = el("button", { type: "button", "data-testid": `acknowledge-${alert.id}` }, [tr("dispatch.acknowledge")]);
       acknowledge.addEventListener("click", () => void this.acknowledge(alert.id));
@@ -55,7 +46,7 @@ export class AlertsSection {
       return el("li", { class: `dispatch-alert dispatch-level-${alert.level}`, "data-testid": `alert-${alert.id}`, "data-kind": alert.kind }, [
         el("strong", {}, [tr(`level.${alert.level}` as DispatchMessageKey)]),
         " ",
-        alert.message[language()] ?? alert.message.en ?? alert.kind,
+        alertText(alert, language()),
         " ",
         state,
       ]);
@@ -66,7 +57,7 @@ export class AlertsSection {
   private async acknowledge(id: number): Promise<void> {
     try {
       const alert = await this.context.api.post<AlertView>(`/alerts/${id}/acknowledge`, {});
-      this.alerts.set(id, alert);
+      this.alerts.set(alert);
       this.render();
     } catch (error) {
       this.context.showError(error);
