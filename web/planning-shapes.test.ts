@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 
 import type L from "leaflet";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startTestServer } from "../api/test/server.js";
@@ -187,10 +187,11 @@ async function dragVertex(page: Page, from: MapClick, to: MapClick): Promise<voi
   await page.mouse.up();
 }
 
-// Returns the message of the API's reply to the next write, to compare
-// with what the form shows.
-async function nextErrorMessage(page: Page, path: string, field: string): Promise<string> {
-  const response = await page.waitForResponse((candidate) => candidate.url().endsWith(`/api/v1/${path}`) && candidate.request().method() === "POST");
+// Clicks save on a new record and returns the message of the API's
+// rejection, to compare with what the form shows.
+async function saveRejected(page: Page, path: string, field: string): Promise<string> {
+  const isCreate = (candidate: Response) => candidate.url().endsWith(`/api/v1/${path}`) && candidate.request().method() === "POST";
+  const [response] = await Promise.all([page.waitForResponse(isCreate), page.getByTestId("planning-save").click()]);
   expect(response.status()).toBe(422);
   const { errors } = (await response.json()) as { errors: Array<{ field: string; message: string }> };
   expect(errors.map((error) => error.field)).toEqual([field]);
@@ -319,12 +320,11 @@ describe("planning polygons and routes", () => {
     await drawPolygon(page, [offset(bowTieArea, 0.025, -0.04), offset(bowTieArea, -0.025, 0.04), offset(bowTieArea, 0.025, 0.04), offset(bowTieArea, -0.025, -0.04)]);
     await page.getByTestId("field-nameZh").fill("测试蝴蝶结风险区");
     await page.getByTestId("field-weight").fill("3");
-    const apiMessage = nextErrorMessage(page, "risk-areas", "geometry");
-    await page.getByTestId("planning-save").click();
+    const apiMessage = await saveRejected(page, "risk-areas", "geometry");
 
     const geometryError = page.getByTestId("error-geometry");
     await geometryError.waitFor({ state: "visible" });
-    expect(await geometryError.textContent()).toBe(await apiMessage);
+    expect(await geometryError.textContent()).toBe(apiMessage);
     expect(await geometryError.textContent()).toMatch(/多边形自相交.*请修正边界/);
     expect(await page.getByTestId("planning-error").isVisible()).toBe(false);
     await page.screenshot({ path: `${artifacts}planning-polygon-bowtie-rejected.png`, animations: "disabled" });
@@ -382,12 +382,11 @@ describe("planning polygons and routes", () => {
     await page.getByTestId("field-nameZh").fill("测试单点巡航线路");
     await page.getByTestId("field-corridorWidthKm").fill("5");
     await dragVertex(page, second, first);
-    const apiMessage = nextErrorMessage(page, "patrol-routes", "geometry.coordinates");
-    await page.getByTestId("planning-save").click();
+    const apiMessage = await saveRejected(page, "patrol-routes", "geometry.coordinates");
 
     const geometryError = page.getByTestId("error-geometry");
     await geometryError.waitFor({ state: "visible" });
-    expect(await geometryError.textContent()).toBe(await apiMessage);
+    expect(await geometryError.textContent()).toBe(apiMessage);
     expect(await geometryError.textContent()).toMatch(/航线至少需要 2 个不同的点/);
     await page.screenshot({ path: `${artifacts}planning-polygon-route-rejected.png`, animations: "disabled" });
     expect(await total("patrol-routes")).toBe(before);
