@@ -210,8 +210,8 @@ describe("audit log dialog", () => {
     await context.close();
   });
 
-  it("shows an admin an incident's creation", async () => {
-    const { context, page, problems } = await signIn("demo-admin");
+  it("shows a dispatcher an incident's creation", async () => {
+    const { context, page, problems } = await signIn("demo-dispatcher");
     await page.getByTestId("open-dispatch").click();
     await page.getByTestId(`open-incident-${incidentId}`).click();
     await page.getByTestId("incident-history").click();
@@ -231,9 +231,17 @@ describe("audit log dialog", () => {
     await context.close();
   });
 
-  // GET /audit is for admins, planners and coordinators (api/audit/routes.ts),
-  // and shows coordinators mutual-aid requests only.
-  for (const username of ["demo-dispatcher", "demo-viewer", "demo-coordinator"]) {
+  it("shows a dispatcher no history button on assets", async () => {
+    const { context, page } = await signIn("demo-dispatcher");
+    await openLandingPointPopup(page);
+    expect(await page.locator(".leaflet-popup").textContent()).toContain(renamed);
+    expect(await page.locator(".leaflet-popup .history-button").count()).toBe(0);
+    await context.close();
+  });
+
+  // Viewers read no audit rows; coordinators read mutual-aid requests only
+  // (api/audit/query.ts).
+  for (const username of ["demo-viewer", "demo-coordinator"]) {
     it(`shows ${username} no history button`, async () => {
       const { context, page } = await signIn(username);
       await openLandingPointPopup(page);

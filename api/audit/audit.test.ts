@@ -157,4 +157,23 @@ describe("GET /api/v1/audit", () => {
     const bases = await t.call("GET", "/api/v1/audit?objectKind=bases", { token: coordinator.token });
     expect(bases.json.items).toHaveLength(0);
   });
+
+  it("shows each role only the object kinds of its work", async () => {
+    const actor = { actor: "user:1", actorName: "seed", actorRole: "admin" as const, requestId: null };
+    const kinds = ["incident", "mission", "user", "token", "bases"];
+    for (const [index, objectKind] of kinds.entries()) {
+      await auditInTransaction(t.database.db, { ...actor, action: "create", objectKind, objectId: 950 + index, after: {} });
+    }
+    const visibleKinds = async (token: string) => {
+      const res = await t.call("GET", "/api/v1/audit?from=2000-01-01T00:00:00Z&limit=1000", { token });
+      expect(res.status).toBe(200);
+      const seeded = res.json.items.filter((row: { objectId: string }) => Number(row.objectId) >= 950 && Number(row.objectId) < 950 + kinds.length);
+      return seeded.map((row: { objectKind: string }) => row.objectKind).sort();
+    };
+
+    expect(await visibleKinds(t.tokens.admin)).toEqual(["bases", "incident", "mission", "token", "user"]);
+    expect(await visibleKinds(t.tokens.planner)).toEqual(["bases", "incident", "mission"]);
+    expect(await visibleKinds(t.tokens.dispatcher)).toEqual(["incident", "mission"]);
+    expect((await t.call("GET", "/api/v1/audit", { token: t.tokens.viewer })).status).toBe(403);
+  });
 });

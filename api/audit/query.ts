@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 
 import type { Principal } from "../auth/tokens.js";
@@ -24,15 +24,35 @@ export const listAuditQuery = z
 
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
 
-// Coordinators see only mutual-aid rows of requests that involve their city.
+// Dispatchers read the history of what they work on.
+export const dispatchObjectKinds = ["incident", "mission", "alert", "restricted_area"] as const;
+
+// Accounts and credentials: only admins read their history.
+export const accountObjectKinds = ["user", "token", "session", "city"] as const;
+
+// Which rows a role sees: admins all; planners all but accounts; dispatchers
+// their incidents, missions, alerts and restricted areas; coordinators only
+// mutual-aid rows of requests that involve their city.
 function visibleTo(principal: Principal): SQL | undefined {
-  if (principal.role !== "coordinator") {
-    return undefined;
+  switch (principal.role) {
+    case "admin":
+      return undefined;
+    case "planner":
+      return notInArray(auditLog.objectKind, [...accountObjectKinds]);
+    case "dispatcher":
+      return inArray(auditLog.objectKind, [...dispatchObjectKinds]);
+    case "coordinator":
+      return mutualAidRowsOf(principal.city);
+    default:
+      return sql`false`;
   }
+}
+
+function mutualAidRowsOf(city: string): SQL | undefined {
   const state = sql`COALESCE(${auditLog.after}, ${auditLog.before})`;
   return and(
     eq(auditLog.objectKind, mutualAidObjectKind),
-    or(sql`${state}->>'requestingCity' = ${principal.city}`, sql`${state}->>'lendingCity' = ${principal.city}`),
+    or(sql`${state}->>'requestingCity' = ${city}`, sql`${state}->>'lendingCity' = ${city}`),
   );
 }
 

@@ -4,8 +4,8 @@ import type { Router } from "../http/router.js";
 import { parseOrThrow } from "../http/validation.js";
 import { listAudit, listAuditQuery, presentAuditRow } from "./query.js";
 
-// Coordinators may read too, but only mutual-aid rows of their own city.
-export const auditReaders: readonly Role[] = ["admin", "planner", "coordinator"];
+// Each reader sees only the object kinds of its work; see visibleTo in query.ts.
+export const auditReaders: readonly Role[] = ["admin", "planner", "dispatcher", "coordinator"];
 
 export function registerAuditRoutes(router: Router, deps: AppDeps): void {
   const db = deps.database.db;

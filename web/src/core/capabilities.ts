@@ -39,7 +39,7 @@ const allCapabilities: readonly Capability[] = [
 export const capabilitiesByRole: Record<Role, readonly Capability[]> = {
   admin: allCapabilities,
   planner: ["planning.edit", "coverage.whatIf", "audit.read"],
-  dispatcher: ["incident.write", "mission.write", "alert.acknowledge"],
+  dispatcher: ["incident.write", "mission.write", "alert.acknowledge", "audit.read"],
   coordinator: ["mutualAid.write", "audit.read"],
   viewer: [],
   feed: [],
@@ -72,15 +72,27 @@ export function can(capability: Capability): boolean {
   return capabilitiesByRole[principal.role]?.includes(capability) ?? false;
 }
 
-// The object kind of mutual-aid requests in the audit log.
-const mutualAidAuditKind = "mutual_aid_request";
+// The object kinds each role reads in the audit log, as api/audit/query.ts
+// filters them; null means every kind. The API filters in any case, so
+// this only hides buttons that would open an empty list.
+const auditKindsByRole: Partial<Record<Role, readonly string[] | null>> = {
+  admin: null,
+  dispatcher: ["incident", "mission", "alert", "restricted_area"],
+  coordinator: ["mutual_aid_request"],
+};
+
+// Accounts and credentials, whose history only admins read.
+const accountAuditKinds = ["user", "token", "session", "city"];
 
 // Returns whether the signed-in role may read the audit log of objects of
-// this kind. The API shows coordinators only mutual-aid rows of their city,
-// so for any other kind they would get an empty list.
+// this kind.
 export function canReadAudit(objectKind: string): boolean {
-  if (!can("audit.read")) {
+  if (!can("audit.read") || !principal) {
     return false;
   }
-  return principal?.role !== "coordinator" || objectKind === mutualAidAuditKind;
+  if (principal.role === "planner") {
+    return !accountAuditKinds.includes(objectKind);
+  }
+  const kinds = auditKindsByRole[principal.role];
+  return kinds === null || (kinds?.includes(objectKind) ?? false);
 }
