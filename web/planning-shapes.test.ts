@@ -363,17 +363,31 @@ describe("planning polygons and routes", () => {
     await context.close();
   });
 
-  it("rejects a route of one distinct point", async () => {
+  it("cancels and rejects a one-point route", async () => {
     const before = await total("patrol-routes");
     const { context, page, problems, external } = await openPlanning("patrolRoutes", routeArea);
 
     // geoman does not finish a line of one point: a second click on it
     // leaves the tool drawing.
     await page.getByTestId("planning-new").click();
-    const first = await clickAt(page, offset(routeArea, -0.03, -0.03));
+    const firstPosition = offset(routeArea, -0.03, -0.03);
+    const first = await clickAt(page, firstPosition);
     await page.mouse.click(first.x, first.y);
     expect(await page.getByTestId("planning-form").count()).toBe(0);
     expect(await page.getByTestId("planning-status").textContent()).toBe("请在地图上依次单击航线各点，单击最后一点结束");
+
+    // Cancel leaves no vertex on the map, and New starts again from none.
+    expect(await page.locator(".leaflet-planningVertices-pane .marker-icon").count()).toBeGreaterThan(0);
+    await page.getByTestId("planning-cancel-draw").click();
+    expect(await page.getByTestId("planning-status").textContent()).toBe("");
+    expect(await page.getByTestId("planning-cancel-draw").count()).toBe(0);
+    expect(await page.locator(".leaflet-planningVertices-pane .marker-icon").count()).toBe(0);
+    await page.getByTestId("planning-new").click();
+    expect(await page.getByTestId("planning-cancel-draw").textContent()).toBe("取消");
+    await page.getByTestId("planning-new").click();
+    expect(await page.getByTestId("planning-status").textContent()).toBe("请在地图上依次单击航线各点，单击最后一点结束");
+    expect(await page.getByTestId("planning-cancel-draw").count()).toBe(1);
+    expect(await clickAt(page, firstPosition)).toEqual(first);
 
     // A second point, then that point dragged back onto the first one.
     const second = await clickAt(page, offset(routeArea, -0.03, 0.03));

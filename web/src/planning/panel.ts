@@ -42,6 +42,10 @@ export class PlanningPanel {
   private query = "";
   private session: EditSession | null = null;
   private status = "";
+  // True while geoman draws a new shape, which the listing can cancel.
+  private drawing = false;
+  // Counts calls of startCreate, so that a cancelled one leaves the next alone.
+  private drawAttempt = 0;
 
   constructor(private readonly options: PlanningOptions) {
     this.api = new ApiClient(options.token);
@@ -115,7 +119,14 @@ export class PlanningPanel {
     const create = element("button", { type: "button", class: "planning-primary", "data-testid": "planning-new" }, [pt("planning.new")]);
     create.addEventListener("click", () => void this.startCreate());
     const status = element("p", { class: "planning-status", "data-testid": "planning-status", role: "status" }, [this.status]);
-    return element("section", {}, [element("div", { class: "planning-toolbar" }, [search, create]), status, results]);
+    const toolbar = element("div", { class: "planning-toolbar" }, [search, create]);
+    if (!this.drawing) {
+      return element("section", {}, [toolbar, status, results]);
+    }
+
+    const cancel = element("button", { type: "button", "data-testid": "planning-cancel-draw" }, [pt("planning.cancel")]);
+    cancel.addEventListener("click", () => stopDrawing(this.options.map));
+    return element("section", {}, [toolbar, element("div", { class: "planning-drawing" }, [status, cancel]), results]);
   }
 
   private editor(session: EditSession): HTMLElement {
@@ -151,9 +162,17 @@ export class PlanningPanel {
     const kind = this.kind;
     const hintKey = kind.shape === "Marker" ? "planning.drawPoint" : kind.shape === "Line" ? "planning.drawLine" : "planning.drawPolygon";
     this.status = pt(hintKey);
+    this.drawing = true;
+    const attempt = ++this.drawAttempt;
     this.render();
 
     const draft = await drawShape(this.options.map, kind.shape);
+    // A second click on New cancels this drawing and starts another one,
+    // whose hint and cancel button stay.
+    if (attempt !== this.drawAttempt) {
+      return;
+    }
+    this.drawing = false;
     this.status = "";
     if (!draft) {
       this.render();
