@@ -213,6 +213,7 @@ describe("admin screen", () => {
     const row = admin.getByTestId(`admin-token-${tokenRow!.id}`);
     await row.waitFor();
     expect(await row.getByTestId("admin-token-status").textContent()).toBe("有效");
+    expect(await row.getByTestId("admin-token-last-used").textContent()).toBe("从未使用");
     expect(await admin.content()).not.toContain(secret);
 
     const pushed = await pushPositions(secret);
@@ -223,6 +224,8 @@ describe("admin screen", () => {
     await admin.getByTestId("admin-token-revoke").getByTestId("admin-token-revoke-submit").click();
     await expect.poll(() => row.getByTestId("admin-token-status").textContent()).toMatch(/^已于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 吊销$/);
     expect(await row.getByTestId("admin-action-revoke").count()).toBe(0);
+    // The table reloads after the revoke, with the push above as the last use.
+    expect(await row.getByTestId("admin-token-last-used").textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     await admin.screenshot({ path: `${artifacts}admin-tokens-zh-CN.png`, animations: "disabled" });
 
     const rejected = await pushPositions(secret);

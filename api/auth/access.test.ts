@@ -212,6 +212,23 @@ describe("tokens", () => {
     expect(res.json.error.code).toBe("invalid_token");
   });
 
+  it("records when a token was last used, at most once a minute", async () => {
+    const created = await t.call("POST", "/api/v1/tokens", { body: { name: "integration", role: "viewer" } });
+    const lastUsed = async () => (await t.call("GET", "/api/v1/tokens")).json.items.find((item: { id: number }) => item.id === created.json.id).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+
+    expect((await t.call("GET", "/api/v1/bases", { token: created.json.token })).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+
+    expect((await t.call("GET", "/api/v1/bases", { token: created.json.token })).status).toBe(200);
+    expect(await lastUsed()).toBe(first);
+
+    await t.database.sql`UPDATE api_tokens SET last_used_at = now() - interval '2 minutes' WHERE id = ${created.json.id}`;
+    expect((await t.call("GET", "/api/v1/bases", { token: created.json.token })).status).toBe(200);
+    expect(Date.parse(await lastUsed())).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it("never lists token secrets", async () => {
     const res = await t.call("GET", "/api/v1/tokens");
     expect(res.status).toBe(200);

@@ -31,6 +31,8 @@ export function registerTokenRoutes(router: Router, deps: AppDeps): void {
         role: apiTokens.role,
         city: apiTokens.city,
         createdAt: apiTokens.createdAt,
+        // Updated at most once a minute (api/auth/tokens.ts).
+        lastUsedAt: apiTokens.lastUsedAt,
         revokedAt: apiTokens.revokedAt,
       })
       .from(apiTokens)

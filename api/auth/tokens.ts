@@ -44,16 +44,30 @@ export async function verifyToken(db: Database["db"], token: string, adminToken:
     return "principal" in resolved ? resolved.principal : null;
   }
 
-  const rows = await db
-    .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, city: apiTokens.city })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
-  const row = rows[0];
+  const row = await findAndTouchToken(db, hashToken(token));
   if (!row) {
     return null;
   }
 
   return { tokenId: row.id, name: row.name, role: row.role, city: row.city };
+}
+
+// Finds a live token by its hash and records its use in the same round
+// trip. last_used_at is written at most once a minute per token, so a feed
+// pushing every second does not turn each request into a row update.
+async function findAndTouchToken(db: Database["db"], tokenHash: string) {
+  const rows = await db.execute<{ id: number; name: string; role: Role; city: string }>(sql`
+    WITH found AS (
+      SELECT id, name, role, city, last_used_at FROM ${apiTokens}
+      WHERE token_hash = ${tokenHash} AND revoked_at IS NULL
+    ), touched AS (
+      UPDATE ${apiTokens} SET last_used_at = now()
+      FROM found
+      WHERE ${apiTokens}.id = found.id
+        AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
+    )
+    SELECT id, name, role, city FROM found`);
+  return rows[0];
 }
 
 export async function createToken(db: Executor, input: { name: string; role: Role; city: string }) {

@@ -23,11 +23,13 @@ export interface TokenRecord {
   role: Role;
   city: string;
   createdAt: string;
+  // Written at most once a minute by the API.
+  lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
 // POST /api/v1/tokens returns the secret in `token`, this one time only.
-export interface CreatedToken extends Omit<TokenRecord, "revokedAt"> {
+export interface CreatedToken extends Omit<TokenRecord, "revokedAt" | "lastUsedAt"> {
   token: string;
 }
 

@@ -8,7 +8,7 @@ import { confirmWrite, openAdminDialog } from "./dialog.js";
 import { buildAdminForm } from "./form.js";
 import { adminText, at, type AdminKey } from "./i18n.js";
 
-const headings: AdminKey[] = ["admin.token.name", "admin.token.role", "admin.token.city", "admin.created", "admin.token.status", "admin.actions"];
+const headings: AdminKey[] = ["admin.token.name", "admin.token.role", "admin.token.city", "admin.created", "admin.token.lastUsed", "admin.token.status", "admin.actions"];
 
 // Copies with the Clipboard API where the page may use it, else through a
 // selection and execCommand, which older browsers and plain-HTTP pages
@@ -93,13 +93,15 @@ function tokenRow(context: AdminContext, token: TokenRecord): HTMLTableRowElemen
     element("td", {}, [t(`role.${token.role}`)]),
     element("td", {}, [context.cityName(token.city)]),
     element("td", {}, [formatClock(new Date(token.createdAt))]),
+    element("td", { "data-testid": "admin-token-last-used" }, [token.lastUsedAt ? formatClock(new Date(token.lastUsedAt)) : at("admin.token.neverUsed")]),
     element("td", { "data-testid": "admin-token-status" }, [status]),
     element("td", { class: "admin-actions" }, [revoke]),
   ]);
 }
 
-// The tokens table, newest first as the API lists them. The API has no
-// expiry and no last-use time for tokens, and the note under the heading says so.
+// The tokens table, newest first as the API lists them. Tokens have no
+// expiry, and the note under the heading says so; the last use is recorded
+// to the minute.
 export function tokensTable(context: AdminContext, tokens: TokenRecord[]): HTMLElement {
   if (tokens.length === 0) {
     return adminText(element("p", { class: "form-help" }), "admin.token.none");
