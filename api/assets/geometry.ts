@@ -50,7 +50,7 @@ function checkRing(ring: Position[], path: PropertyKey[], ctx: z.RefinementCtx):
   ring.forEach((pos, i) => checkPosition(pos, [...path, i], ctx));
 
   if (ring.length < 4) {
-    ctx.addIssue({ code: "custom", path, params: { code: "ring_too_short" }, message: "short" });
+    ctx.addIssue({ code: "custom", path, params: { code: "ring_too_short", count: ring.length }, message: "short" });
     return;
   }
   const first = ring[0]!;
@@ -74,8 +74,9 @@ const lineStringSchema = z
   .strict()
   .superRefine((g, ctx) => {
     g.coordinates.forEach((pos, i) => checkPosition(pos, ["coordinates", i], ctx));
-    if (distinctCount(g.coordinates) < 2) {
-      ctx.addIssue({ code: "custom", path: ["coordinates"], params: { code: "too_few_points" }, message: "few" });
+    const distinct = distinctCount(g.coordinates);
+    if (distinct < 2) {
+      ctx.addIssue({ code: "custom", path: ["coordinates"], params: { code: "too_few_points", count: distinct }, message: "few" });
     }
   });
 

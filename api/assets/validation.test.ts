@@ -85,12 +85,21 @@ describe("geometry validation", () => {
     expect(res.json.error.message).toContain("Self-intersection");
   });
 
+  it("counts the positions of a ring that is too short", async () => {
+    const ring = [[109, 40.6], [109.5, 40.8], [109, 40.6]];
+    const res = await t.call("POST", "/api/v1/risk-areas", { body: riskAreaFeature({}, { type: "Polygon", coordinates: [ring] }), language: "en" });
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe("ring_too_short");
+    expect(res.json.error.message).toBe("geometry.coordinates.0: a polygon ring needs at least 4 positions including the closing one, got 3");
+  });
+
   it("rejects a route with one distinct point", async () => {
     const res = await t.call("POST", "/api/v1/patrol-routes", {
       body: patrolRouteFeature({}, { type: "LineString", coordinates: [[107.5, 41], [107.5, 41]] }),
     });
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe("too_few_points");
+    expect(res.json.error.message).toBe("geometry.coordinates：航线至少需要 2 个不同的点，收到 1 个");
   });
 
   it("leaves no row after a rejected write", async () => {

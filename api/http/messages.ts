@@ -60,16 +60,16 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (_d, f) => `${f}: polygon ring is not closed, its first and last positions must be equal`,
   },
   ring_too_short: {
-    "zh-CN": (_d, f, v) => `${f}：多边形的环至少需要 4 个坐标（含闭合点），收到 ${v} 个`,
-    en: (_d, f, v) => `${f}: a polygon ring needs at least 4 positions including the closing one, got ${v}`,
+    "zh-CN": (d, f) => `${f}：多边形的环至少需要 4 个坐标（含闭合点），收到 ${d.params?.count} 个`,
+    en: (d, f) => `${f}: a polygon ring needs at least 4 positions including the closing one, got ${d.params?.count}`,
   },
   self_intersecting: {
     "zh-CN": (d, f) => `${f}：多边形自相交（${d.expected}），请修正边界`,
     en: (d, f) => `${f}: polygon is self-intersecting (${d.expected}), fix its outline`,
   },
   too_few_points: {
-    "zh-CN": (_d, f, v) => `${f}：航线至少需要 2 个不同的点，收到 ${v} 个`,
-    en: (_d, f, v) => `${f}: a route needs at least 2 distinct points, got ${v}`,
+    "zh-CN": (d, f) => `${f}：航线至少需要 2 个不同的点，收到 ${d.params?.count} 个`,
+    en: (d, f) => `${f}: a route needs at least 2 distinct points, got ${d.params?.count}`,
   },
   invalid_geometry: {
     "zh-CN": (d, f) => `${f}：几何无效：${d.expected}`,

@@ -45,8 +45,10 @@ export function toDetail(issue: z.core.$ZodIssue, input: unknown): ErrorDetail[]
       // A regex check carries a readable example of the expected form as its message.
       return [{ code: "invalid_format", field, value, expected: issue.format === "regex" ? issue.message : issue.format }];
     case "custom": {
-      const params = (issue.params ?? {}) as { code?: string; expected?: string };
-      return [{ code: params.code ?? "invalid_value", field, value, expected: params.expected ?? issue.message }];
+      // `count` is for messages about a list, whose value is the list itself.
+      const params = (issue.params ?? {}) as { code?: string; expected?: string; count?: number };
+      const counted = params.count === undefined ? {} : { params: { count: params.count } };
+      return [{ code: params.code ?? "invalid_value", field, value, expected: params.expected ?? issue.message, ...counted }];
     }
     default:
       return [{ code: "invalid_value", field, value, expected: issue.message }];
