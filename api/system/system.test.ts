@@ -31,6 +31,11 @@ describe("migrations", () => {
       expect.arrayContaining(["bases_location_gist", "positions_location_gist", "risk_areas_area_gist", "patrol_routes_path_gist"]),
     );
   });
+
+  it("summarize new position ranges as they fill", async () => {
+    const rows = await t.database.sql`SELECT reloptions FROM pg_class WHERE relname = 'positions_time_brin'`;
+    expect(rows[0]!.reloptions).toEqual(["autosummarize=on"]);
+  });
 });
 
 describe("OpenAPI document", () => {
