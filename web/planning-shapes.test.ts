@@ -401,7 +401,7 @@ describe("planning polygons and routes", () => {
     const geometryError = page.getByTestId("error-geometry");
     await geometryError.waitFor({ state: "visible" });
     expect(await geometryError.textContent()).toBe(apiMessage);
-    expect(await geometryError.textContent()).toMatch(/航线至少需要 2 个不同的点/);
+    expect(await geometryError.textContent()).toMatch(/航线至少需要 2 个不同的点，收到 1 个$/);
     await page.screenshot({ path: `${artifacts}planning-polygon-route-rejected.png`, animations: "disabled" });
     expect(await total("patrol-routes")).toBe(before);
 
