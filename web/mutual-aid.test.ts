@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { seedDemoUsers } from "../api/auth/users/seed.js";
@@ -311,5 +311,57 @@ describe("mutual-aid panel", () => {
     await page.getByTestId("language-zh-CN").click();
     expect(bayannur.external).toEqual([]);
     expect(ordos.external).toEqual([]);
+  });
+
+  it("shares the console's one live connection", async () => {
+    // A second console of the Ordos coordinator, signed in by the token
+    // stored in the context. The test counts its connections to /ws and can
+    // cut them. While reconnectGate is set, a new connection waits for it to
+    // resolve, so that a request can be made while this console is offline.
+    const sockets: WebSocketRoute[] = [];
+    let reconnectGate: Promise<void> | null = null;
+    const page = await ordos.context.newPage();
+    await page.routeWebSocket(/\/ws\?token=/, async (socket) => {
+      sockets.push(socket);
+      await reconnectGate;
+      socket.connectToServer();
+    });
+    const opened: string[] = [];
+    page.on("websocket", (socket) => opened.push(socket.url()));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+    await page.getByTestId("open-mutual-aid").click();
+    await page.getByTestId("open-dispatch").click();
+    await page.getByTestId("dispatch-panel").waitFor();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    // A request and an alert both arrive live, over the live feed's connection.
+    const live = await requestAid({});
+    await row(page, live).waitFor();
+    server.tracking!.ingest({ icaoAddress: "7BFE01", timeMs: Date.now(), sourceId: "mutual-aid-test", lonLat: [107.9, 40.95], squawk: "7700", onGround: false, groundSpeedKmh: 150 });
+    await page.getByTestId("dispatch-panel").locator("[data-kind=emergency_squawk]").waitFor({ timeout: 10_000 });
+    expect(sockets).toHaveLength(1);
+    expect(opened).toHaveLength(1);
+
+    // A request made while the connection is down appears once the reconnection reloads the list.
+    let allowReconnect = () => {};
+    reconnectGate = new Promise<void>((resolve) => (allowReconnect = resolve));
+    await sockets[0]!.close();
+    await expect.poll(() => page.getByTestId("live-state").textContent()).toMatch(/^实时航迹：未连接/);
+    const missed = await requestAid({});
+    await row(ordos.page, missed).waitFor();
+    expect(await row(page, missed).count()).toBe(0);
+    allowReconnect();
+    await row(page, missed).waitFor({ timeout: 10_000 });
+    expect(await row(page, missed).getByTestId(`mutual-aid-status-${missed}`).textContent()).toBe(`#${missed} 巴彦淖尔市 → 鄂尔多斯市：待批复`);
+    expect(sockets).toHaveLength(2);
+    expect(opened).toHaveLength(2);
+    expect(await notReloaded(page)).toBe(true);
+    await page.close();
+
+    for (const id of [live, missed]) {
+      await bayannur.page.getByTestId(`mutual-aid-cancel-${id}`).click();
+      await expect.poll(() => row(bayannur.page, id).getByTestId(`mutual-aid-status-${id}`).textContent()).toContain("已撤回");
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { Aircraft, AircraftType, BaseProperties } from "./assets/types.js";
 import { AircraftLayer } from "./live/aircraft-layer.js";
 import { activeMissionLoader } from "./live/active-mission.js";
 import { fleetDetailRows } from "./live/fleet-details.js";
-import { LiveFeed, type FeedState } from "./live/feed.js";
+import { LiveFeed } from "./live/feed.js";
 import { OptionalPanels } from "./optional-panels.js";
 import { mountAdmin, type AdminScreen } from "./admin/index.js";
 import { AlertWatch, IncidentLayer, type AlertFrameMessage } from "./dispatch/index.js";
@@ -23,7 +23,7 @@ import { drawBaseMap, type AdminAreaProperties, type BaseMap } from "./map/base-
 import { createMap } from "./map/setup.js";
 import { createTileLayer } from "./map/tile-layer.js";
 import { FleetPanel } from "./ui/fleet-panel.js";
-import { cityName, MutualAidPanel, type City } from "./ui/mutual-aid-panel.js";
+import { cityName, MutualAidPanel, type City } from "./mutual-aid/index.js";
 import { LayerPanel } from "./ui/layer-panel.js";
 import { openSettings } from "./ui/settings-dialog.js";
 import { FeedHealth } from "./ui/feed-health.js";
@@ -77,7 +77,6 @@ export class ConsoleApp {
   private readonly layerPanel = new LayerPanel();
   private readonly aircraftLayer = new AircraftLayer();
   private readonly feed: LiveFeed;
-  private alertWatch: AlertWatch | null = null;
   private baseMap: BaseMap | null = null;
   private tileLayer: L.TileLayer | null = null;
   private assetLayers: LoadedLayer[] = [];
@@ -101,18 +100,19 @@ export class ConsoleApp {
     this.layerPanel.addTo(this.map);
 
     this.fleetPanel = new FleetPanel(document.getElementById("shell")!, (aircraft) => this.showAircraft(aircraft));
-    this.mutualAidPanel = new MutualAidPanel(document.getElementById("shell")!, this.api, () => this.cities);
     this.statusBar = new StatusBar(document.getElementById("status-bar")!, new FeedHealth(this.api));
 
-    // Opening the coverage or dispatch panel folds the layer panel's legend
-    // away to leave the map room (the dispatch panel shares its column).
-    this.optionalPanels = new OptionalPanels(this.map, token, liveFeedUrl(token), () => this.layerPanel.setCollapsed(true));
-
+    // The console's one connection to /ws: the panels take their frames from it.
     this.feed = new LiveFeed(
       () => liveFeedUrl(this.token),
       (frame) => this.aircraftLayer.apply(frame),
-      (state) => this.onFeedState(state),
+      (state) => this.statusBar.setFeedState(state),
     );
+    this.mutualAidPanel = new MutualAidPanel(document.getElementById("shell")!, this.api, () => this.cities, this.feed);
+
+    // Opening the coverage or dispatch panel folds the layer panel's legend
+    // away to leave the map room (the dispatch panel shares its column).
+    this.optionalPanels = new OptionalPanels(this.map, token, this.feed, () => this.layerPanel.setCollapsed(true));
   }
 
   // Reads who signed in first, because the panels build write controls only
@@ -211,17 +211,10 @@ export class ConsoleApp {
       onAlertingChange: (icaoAddresses) => this.aircraftLayer.setAlerting(icaoAddresses),
     });
     watch.start();
-    this.alertWatch = watch;
-    this.feed.onAlertFrame((frame) => watch.apply(frame as AlertFrameMessage));
+    this.feed.onMessage<AlertFrameMessage>("alert", (frame) => watch.apply(frame));
+    // A (re)connected feed may have missed alert frames, so the open alerts are read again.
+    this.feed.onConnect(() => void watch.load());
     onLanguageChange(() => watch.render());
-  }
-
-  // A (re)connected feed may have missed alert frames, so the open alerts are read again.
-  private onFeedState(state: FeedState): void {
-    this.statusBar.setFeedState(state);
-    if (state.kind === "connected") {
-      void this.alertWatch?.load();
-    }
   }
 
   // The import and export panel, and a track download in aircraft popups.

@@ -4,6 +4,7 @@ import { can } from "./core/capabilities.js";
 import { currentLanguage, onLanguageChange } from "./core/i18n.js";
 import { installCoverageLayer, type CoverageLayer } from "./coverage/index.js";
 import { installDispatchPanel, type DispatchPanel } from "./dispatch/index.js";
+import type { LiveMessages } from "./live/feed.js";
 
 // The coverage layer and the dispatch desk panel, each built in its own
 // folder, opened and closed from the header. Both follow the console's
@@ -15,7 +16,7 @@ export class OptionalPanels {
   constructor(
     private readonly map: L.Map,
     private readonly token: string,
-    private readonly liveFeedUrl: string,
+    private readonly liveFeed: LiveMessages,
     private readonly beforeOpen: () => void,
   ) {}
 
@@ -58,7 +59,7 @@ export class OptionalPanels {
       language: currentLanguage,
       onLanguageChange: (listener) => stopListening.push(onLanguageChange(listener)),
       apiBase: "api/v1",
-      wsUrl: this.liveFeedUrl,
+      live: this.liveFeed,
       can,
       alertSound: false,
     });

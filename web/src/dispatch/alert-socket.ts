@@ -1,8 +1,9 @@
 import type { AlertFrameMessage } from "./types.js";
 
-// Listens for alert frames on its own WebSocket. Its subscription requests a
-// box with no aircraft in it, because the console's live layer already
-// receives the tracks and alert frames go to every client regardless.
+// Listens for alert frames on its own WebSocket, for a panel that runs
+// without the console's live feed (the harness page). Its subscription
+// requests a box with no aircraft in it, because the panel draws no tracks
+// and alert frames go to every client regardless.
 export function listenForAlerts(url: string, onAlert: (message: AlertFrameMessage) => void): () => void {
   let socket: WebSocket | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;

@@ -9,6 +9,7 @@ import { translate, type DispatchLanguage } from "./i18n.js";
 import { IncidentSection } from "./incident-section.js";
 import { listenForAlerts } from "./alert-socket.js";
 import { MissionSection } from "./mission-section.js";
+import type { AlertFrameMessage } from "./types.js";
 import "./dispatch.css";
 
 export interface DispatchPanelOptions {
@@ -19,6 +20,10 @@ export interface DispatchPanelOptions {
   // Defaults: "api/v1" beside the page, and /ws beside the page.
   apiBase?: string;
   wsUrl?: string;
+  // The console's live connection. When given, the panel takes its alert
+  // frames from it and reloads the open alerts on every connection, and
+  // opens no socket of its own (wsUrl is then unused).
+  live?: LiveAlerts;
   // Whether the signed-in role may make a kind of write; the console passes
   // its capability table (web/src/core/capabilities.ts). Without it every
   // write control is shown and the API decides.
@@ -32,11 +37,29 @@ export interface DispatchPanel {
   close(): void;
 }
 
+// The part of the console's live feed (web/src/live/feed.ts) that the panel uses.
+export interface LiveAlerts {
+  onMessage(type: "alert", handler: (message: AlertFrameMessage) => void): () => void;
+  onConnect(handler: () => void): () => void;
+}
+
 function defaultWsUrl(token: string): string {
   const url = new URL("ws", window.location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   url.searchParams.set("token", token);
   return url.toString();
+}
+
+// Applies the live feed's alert frames, and reloads the open alerts after
+// each reconnection because frames sent while the feed was down are lost.
+// Returns a function that stops both.
+function followLiveAlerts(live: LiveAlerts, alerts: AlertsSection, context: PanelContext): () => void {
+  const stopFrames = live.onMessage("alert", (message) => alerts.apply(message));
+  const stopReloads = live.onConnect(() => alerts.load().catch((error: unknown) => context.showError(error)));
+  return () => {
+    stopFrames();
+    stopReloads();
+  };
 }
 
 /**
@@ -107,7 +130,9 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
   options.onLanguageChange?.(renderAll);
   alerts.load().catch((error: unknown) => context.showError(error));
   board.start();
-  const stopAlerts = listenForAlerts(options.wsUrl ?? defaultWsUrl(options.token), (message) => alerts.apply(message));
+  const stopAlerts = options.live
+    ? followLiveAlerts(options.live, alerts, context)
+    : listenForAlerts(options.wsUrl ?? defaultWsUrl(options.token), (message) => alerts.apply(message));
 
   return {
     close: () => {

@@ -2,6 +2,7 @@ import type { ApiClient } from "../core/api-client.js";
 import { can, currentPrincipal } from "../core/capabilities.js";
 import { element } from "../core/dom.js";
 import { onLanguageChange } from "../core/i18n.js";
+import type { LiveMessages } from "../live/feed.js";
 import { MutualAidApi } from "./api.js";
 import { seesAllCities } from "./cities.js";
 import { RequestForm } from "./form.js";
@@ -9,8 +10,7 @@ import { ImpactTracker } from "./impacts.js";
 import { placeInOrder, present } from "./nodes.js";
 import { at, type AidKey } from "./i18n.js";
 import { RequestRow, type RowContext } from "./request-row.js";
-import { listenForMutualAid, mutualAidSocketUrl } from "./socket.js";
-import type { AidRequest, City, Fleet, Incident } from "./types.js";
+import type { AidFrame, AidRequest, City, Fleet, Incident } from "./types.js";
 import "./mutual-aid.css";
 
 type Section = "incoming" | "outgoing" | "others";
@@ -18,9 +18,9 @@ type Section = "incoming" | "outgoing" | "others";
 const sectionKeys: Record<Section, AidKey> = { incoming: "aid.incoming", outgoing: "aid.outgoing", others: "aid.others" };
 
 // Mutual aid between cities: requests to and from the signed-in user's city
-// (every city for home-city admins), kept current by the hub's mutual_aid
-// frames, and for roles with mutualAid.write the request form and the steps
-// each side may take.
+// (every city for home-city admins), kept current by the mutual_aid frames
+// of the console's live feed. Roles with mutualAid.write also get the
+// request form and the steps each side may take.
 export class MutualAidPanel {
   private readonly panel = element("aside", { class: "fleet-panel mutual-aid-panel", "data-testid": "mutual-aid-panel", hidden: "" });
   private readonly api: MutualAidApi;
@@ -31,12 +31,13 @@ export class MutualAidPanel {
   private incidents: Incident[] = [];
   private form: RequestForm | null = null;
   private error: string | null = null;
-  private stopSocket: (() => void) | null = null;
+  private listening = false;
 
   constructor(
     private readonly container: HTMLElement,
     client: ApiClient,
     private readonly cities: () => readonly City[],
+    private readonly live: LiveMessages,
   ) {
     this.api = new MutualAidApi(client);
     this.impacts = new ImpactTracker(this.api);
@@ -56,23 +57,16 @@ export class MutualAidPanel {
     return !this.panel.hidden;
   }
 
-  // The socket stays open once the panel has been opened, so that the list
-  // is current whenever it is shown again. A reconnection reloads the list.
+  // The panel follows the frames from its first opening on, so that the
+  // list is current whenever it is shown again. Frames sent while the feed
+  // was down are lost, so every later connection reloads the list.
   private listen(): void {
-    if (this.stopSocket) {
+    if (this.listening) {
       return;
     }
-    let connections = 0;
-    this.stopSocket = listenForMutualAid(
-      mutualAidSocketUrl,
-      (frame) => this.apply(frame.request),
-      () => {
-        connections++;
-        if (connections > 1) {
-          void this.load();
-        }
-      },
-    );
+    this.listening = true;
+    this.live.onMessage<AidFrame>("mutual_aid", (frame) => this.apply(frame.request));
+    this.live.onConnect(() => void this.load());
   }
 
   private async load(): Promise<void> {
