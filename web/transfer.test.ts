@@ -199,7 +199,8 @@ describe("import and export panel", () => {
   });
 
   it("sends GCJ-02 and the defaults", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+    // An admin of the home city, who may import rows of Wuhai.
+    const { context, page, problems, external } = await openConsole(server.tokens.admin);
 
     await page.getByTestId("open-transfer").click();
     await page.getByTestId("transfer-kind").selectOption("water-sources");
@@ -229,6 +230,33 @@ describe("import and export panel", () => {
 
     expectNoProblems(problems, external);
     await context.close();
+  });
+
+  it("offers only writable default cities", async () => {
+    // The API rejects a row of a city the account may not write (forbidden_city),
+    // so planners get their own city only and admins of the home city every city.
+    const ordosPlanner = await server.call("POST", "/api/v1/tokens", { body: { name: "ordos planner", role: "planner", city: "ordos" } });
+    expect(ordosPlanner.status).toBe(201);
+    const cases = [
+      { account: "Ordos planner", token: ordosPlanner.json.token as string, offered: ["", "ordos"], selected: "ordos", label: "鄂尔多斯市" },
+      { account: "Bayannur planner", token: server.tokens.planner, offered: ["", "bayannur"], selected: "bayannur", label: "巴彦淖尔市" },
+      { account: "Bayannur admin", token: server.tokens.admin, offered: ["", "bayannur", "baotou", "ordos", "wuhai", "alxa"], selected: "bayannur", label: "巴彦淖尔市" },
+    ];
+
+    for (const expected of cases) {
+      const { context, page, problems, external } = await openConsole(expected.token);
+      await page.getByTestId("open-transfer").click();
+      await page.getByTestId("transfer-kind").selectOption("landing-points");
+      const city = page.getByTestId("transfer-default-city");
+
+      const offered = await city.locator("option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+      expect(offered, `cities offered to the ${expected.account}`).toEqual(expected.offered);
+      expect(await city.inputValue(), `default city of the ${expected.account}`).toBe(expected.selected);
+      expect(await city.locator("option:checked").textContent()).toBe(expected.label);
+
+      expectNoProblems(problems, external);
+      await context.close();
+    }
   });
 
   it("downloads a KML with Chinese names", async () => {

@@ -1,7 +1,8 @@
+import { currentPrincipal } from "../core/capabilities.js";
 import { element } from "../core/dom.js";
 import { t, translateDom, type MessageKey } from "../core/i18n.js";
 import { postImport, type ImportOutcome, type ImportReport } from "./api.js";
-import { cities, formatLabels, formatOfFileName, surfaces, transferKinds, type DefaultField, type TransferKind } from "./kinds.js";
+import { formatLabels, formatOfFileName, surfaces, transferKinds, writableCities, type DefaultField, type TransferKind } from "./kinds.js";
 import { renderReport } from "./report.js";
 
 export interface ImportFormOptions {
@@ -46,7 +47,9 @@ export class ImportForm {
   private readonly fileName = element("span", { class: "transfer-file-name", "data-testid": "transfer-file-name" });
   private readonly formatLine = element("p", { class: "transfer-note", "data-testid": "transfer-format" });
   private readonly gcj02Box = element("input", { type: "checkbox", "data-testid": "transfer-gcj02" });
-  private readonly citySelect = element("select", { "data-testid": "transfer-default-city" }, optionList(cities, "enum.city", true));
+  // Only the cities this account may write, so that the default cannot
+  // make every row of a file fail with forbidden_city.
+  private readonly citySelect = element("select", { "data-testid": "transfer-default-city" }, optionList(writableCities(currentPrincipal()), "enum.city", true));
   private readonly surfaceSelect = element("select", { "data-testid": "transfer-default-surface" }, optionList(surfaces, "enum.surface", true));
   private readonly sizeInput = element("input", { type: "number", min: "1", max: "5000", step: "1", "data-testid": "transfer-default-size" });
   private readonly dryRunButton = element("button", { type: "button", "data-i18n": "transfer.dryRun", "data-testid": "transfer-dry-run" });
@@ -59,7 +62,7 @@ export class ImportForm {
   private checked = false;
 
   constructor(private readonly options: ImportFormOptions) {
-    this.citySelect.value = "bayannur";
+    this.citySelect.value = currentPrincipal()?.city ?? "";
 
     this.body = element("div", { class: "transfer-body" }, [
       labelled("transfer.kind", this.kindSelect),

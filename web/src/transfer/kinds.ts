@@ -1,3 +1,4 @@
+import type { Principal } from "../core/capabilities.js";
 import type { MessageKey } from "../core/i18n.js";
 
 export type TransferFormat = "geojson" | "kml" | "kmz" | "gpx" | "csv";
@@ -25,6 +26,24 @@ export const transferKinds: readonly TransferKind[] = [
 ];
 
 export const cities = ["bayannur", "baotou", "ordos", "wuhai", "alxa"] as const;
+
+// The city whose admins may write records of every city, as homeCity in
+// api/auth/users/city-scope.ts.
+export const homeCity = "bayannur";
+
+// Returns the cities whose records the principal may write, as canWriteCity
+// in api/auth/users/city-scope.ts decides: every city for admins of the
+// home city, else only the principal's own city. An import row of any
+// other city is rejected with forbidden_city.
+export function writableCities(principal: Pick<Principal, "role" | "city"> | null): readonly string[] {
+  if (!principal) {
+    return [];
+  }
+  if (principal.role === "admin" && principal.city === homeCity) {
+    return cities;
+  }
+  return [principal.city];
+}
 export const surfaces = ["concrete", "asphalt", "grass", "gravel", "dirt"] as const;
 
 const formatsByExtension: Record<string, TransferFormat> = {
