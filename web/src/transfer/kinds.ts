@@ -25,6 +25,9 @@ export const transferKinds: readonly TransferKind[] = [
   { path: "risk-areas", layerId: "riskAreas", titleKey: "layers.riskAreas", exportFormats: ["geojson", "kml", "csv"], defaultFields: [] },
 ];
 
+// NOTE: a partner city added later through POST /api/v1/cities is missing
+// here, so admins cannot pick it, and its own planners see its message key
+// (enum.city.<code>) as the option's label.
 export const cities = ["bayannur", "baotou", "ordos", "wuhai", "alxa"] as const;
 
 // The city whose admins may write records of every city, as homeCity in
