@@ -178,7 +178,7 @@ describe("audit log dialog", () => {
     await page.screenshot({ path: `${artifacts}audit-landing-point-en.png`, animations: "disabled" });
 
     await page.getByTestId("audit-close").click();
-    expect(await page.getByTestId("audit-dialog").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("audit-dialog").count()).toBe(0);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
     expect(external).toEqual([]);
     await context.close();

@@ -44,6 +44,18 @@ describe("TrackTable", () => {
     expect(second.merged).toBeUndefined();
   });
 
+  it("keeps a hovering aircraft's new altitude", () => {
+    const tracks = table();
+    tracks.ingest(observation({ lonLat: [107.74, 40.92], timeMs: t0, altitudeM: 300 }), t0);
+    tracks.drainChanges();
+    const repeat = tracks.ingest(observation({ lonLat: [107.74, 40.92], timeMs: t0 + 1000, altitudeM: 320 }), t0 + 1000);
+    expect(repeat.rejected).toBe("duplicate");
+    expect(repeat.position).toBeNull();
+    expect(tracks.get("7BFE01")?.altitudeM).toBe(320);
+    expect(tracks.get("7BFE01")?.lastSeenMs).toBe(t0 + 1000);
+    expect(tracks.drainChanges().updated.map((track) => track.altitudeM)).toEqual([320]);
+  });
+
   it("merges an older report from another source", () => {
     const tracks = table();
     tracks.ingest(observation({ lonLat: [107.741, 40.92], sourceId: "rx1", timeMs: t0 + 1000, altitudeM: 1500 }), t0 + 1000);

@@ -117,9 +117,8 @@ export class TrackTable {
     let outcome = ACCEPTED_NOTHING;
     if (observation.lonLat) {
       outcome = this.acceptPosition(track, observation);
-      // The other fields of a repeated or older message are not newer
-      // than the track's.
       if (outcome.rejected === "duplicate" || outcome.merged) {
+        this.mergeNewerFields(track, observation);
         return outcome;
       }
     }
@@ -223,6 +222,17 @@ export class TrackTable {
   private isImplausibleJump(track: TrackState, from: [number, number], to: [number, number], elapsedMs: number): boolean {
     const reachableKm = (this.maxSpeedKmh(track.icaoAddress) * JUMP_SPEED_MARGIN * Math.max(elapsedMs, 1000)) / 3_600_000;
     return haversineKm(from, to) > reachableKm + JUMP_ALLOWANCE_KM;
+  }
+
+  // A repeated position may still bring newer fields: a helicopter hovering
+  // over a hoist site reports one position with a changing altitude. An
+  // older report's fields are not newer than the track's, so they are dropped.
+  private mergeNewerFields(track: TrackState, observation: Observation): void {
+    if (observation.timeMs <= track.lastSeenMs) {
+      return;
+    }
+    this.mergeFields(track, observation);
+    this.changed.add(track.icaoAddress);
   }
 
   private mergeFields(track: TrackState, observation: Observation): void {
