@@ -328,13 +328,15 @@ describe("map console", () => {
       await page.waitForTimeout(400);
     }
     expect(await page.locator(".leaflet-container.zoom-high").count()).toBe(1);
-    await page.waitForTimeout(400);
 
-    const airports = await page.locator(".label-airport span").evaluateAll((spans) =>
-      spans.filter((span) => (span as HTMLElement).offsetParent !== null && getComputedStyle(span).visibility !== "hidden").map((span) => span.textContent),
-    );
+    // Labels are laid out again once the zoom animation ends, which takes
+    // longer than usual on a loaded machine, so the check polls.
+    const shownAirports = () =>
+      page.locator(".label-airport span").evaluateAll((spans) =>
+        spans.filter((span) => (span as HTMLElement).offsetParent !== null && getComputedStyle(span).visibility !== "hidden").map((span) => span.textContent),
+      );
+    await expect.poll(shownAirports, { timeout: 10_000 }).toContain("巴彦淖尔天吉泰机场");
     await page.screenshot({ path: `${artifacts}console-zoomed.png`, animations: "disabled" });
-    expect(airports).toContain("巴彦淖尔天吉泰机场");
 
     expectNoProblems(problems, external);
     await context.close();
