@@ -1,38 +1,29 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { seedDemoUsers } from "../api/auth/users/seed.js";
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium } from "./test/browser.js";
+import type { ConsoleSession } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
+import { requestApi } from "./test/http-api.js";
+import { openSignedIn } from "./test/sign-in.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-// Demo accounts only: seedDemoUsers gives every demo user this password.
+// Demo accounts only: setUpConsoleTest gives every demo user this password.
 const demoPassword = "admin-test-password";
 const plannerPassword = "ordos-planner-password";
 const plannerUsername = "ordos.planner";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
-const external: string[] = [];
+// Every console these tests open, for the last test's check that none of
+// them reached outside the test server.
+const sessions: ConsoleSession[] = [];
 
 // The admin's page stays open through the tests below, which run in order.
-let adminContext: BrowserContext;
 let admin: Page;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer();
-  process.env.DEMO_PASSWORD = demoPassword;
-  await seedDemoUsers(server.database);
-  browser = await launchChromium();
-
-  adminContext = await isolatedContext();
-  await adminContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  admin = await logIn(adminContext, "demo-admin", demoPassword);
+  ({ server, browser } = await setUpConsoleTest({ demoPassword }));
+  const grantClipboard = (page: Page) => page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  admin = (await logIn("demo-admin", demoPassword, grantClipboard)).page;
 });
 
 // A failed test may leave a modal dialog open on the admin's page; it would
@@ -41,35 +32,13 @@ afterEach(async () => {
   await admin?.evaluate(() => document.querySelectorAll("dialog.admin-dialog").forEach((dialog) => dialog.remove()));
 });
 
-afterAll(async () => {
-  delete process.env.DEMO_PASSWORD;
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
-// A context that may talk only to the test server, in Chinese.
-async function isolatedContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN", timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  return context;
-}
-
-async function logIn(context: BrowserContext, username: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.getByTestId("sign-in").waitFor();
-  await page.getByTestId("sign-in-mode-password").click();
-  await page.getByTestId("username-input").fill(username);
-  await page.getByTestId("password-input").fill(password);
-  await page.getByTestId("sign-in-submit").click();
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  return page;
+// Signs in through the dialog in a new context, in Chinese.
+async function logIn(username: string, password: string, beforeLoad?: (page: Page) => Promise<void>): Promise<ConsoleSession> {
+  const session = await openSignedIn(browser, server.url, username, password, { locale: "zh-CN", beforeLoad });
+  sessions.push(session);
+  return session;
 }
 
 // Fills the new-user dialog, which must be open.
@@ -84,13 +53,12 @@ async function fillNewUser(page: Page, user: { username: string; displayName: st
 }
 
 function pushPositions(token: string): Promise<Response> {
-  return fetch(`${server.url}/api/v1/feeds/positions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({
+  return requestApi(server.url, "POST", "/api/v1/feeds/positions", {
+    token,
+    body: {
       sourceId: "admin-test-receiver",
       positions: [{ icaoAddress: "7C1A01", time: new Date().toISOString(), lon: 107.4, lat: 40.75, altitudeM: 1200 }],
-    }),
+    },
   });
 }
 
@@ -155,8 +123,7 @@ describe("admin screen", () => {
   });
 
   it("ends a disabled user's session", async () => {
-    const plannerContext = await isolatedContext();
-    const planner = await logIn(plannerContext, plannerUsername, plannerPassword);
+    const { context: plannerContext, page: planner } = await logIn(plannerUsername, plannerPassword);
     expect(await planner.getByTestId("principal").textContent()).toBe("鄂尔多斯规划员 · 规划员 · 鄂尔多斯市");
     expect(await planner.getByTestId("open-planning").isVisible()).toBe(true);
     expect(await planner.getByTestId("open-admin").isVisible()).toBe(false);
@@ -171,18 +138,14 @@ describe("admin screen", () => {
     await expect.poll(() => row.getByTestId("admin-user-status").textContent()).toBe("已停用");
 
     // The next request of the open console meets a 401 and shows the sign-in dialog.
-    const me = await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await requestApi(server.url, "GET", "/api/v1/auth/me", { token: token! });
     expect(me.status).toBe(401);
     await planner.getByTestId("sign-in").waitFor({ timeout: 20_000 });
     expect(await planner.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBeNull();
     await planner.screenshot({ path: `${artifacts}admin-disabled-user-signed-out.png`, animations: "disabled" });
     await plannerContext.close();
 
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: plannerUsername, password: plannerPassword }),
-    });
+    const login = await requestApi(server.url, "POST", "/api/v1/auth/login", { body: { username: plannerUsername, password: plannerPassword } });
     expect(login.status).toBe(401);
 
     await row.getByTestId("admin-action-enable").click();
@@ -257,13 +220,12 @@ describe("admin screen", () => {
   });
 
   it("is hidden from a planner", async () => {
-    const context = await isolatedContext();
-    const planner = await logIn(context, "demo-planner", demoPassword);
+    const { context, page: planner } = await logIn("demo-planner", demoPassword);
     expect(await planner.getByTestId("principal").textContent()).toContain("规划员");
     expect(await planner.getByTestId("open-admin").isVisible()).toBe(false);
     expect(await planner.getByTestId("admin-screen").count()).toBe(0);
     await context.close();
 
-    expect(external).toEqual([]);
+    expect(sessions.flatMap((session) => session.external)).toEqual([]);
   });
 });

@@ -1,16 +1,13 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { seedDemoUsers } from "../api/auth/users/seed.js";
-import { startTestServer } from "../api/test/server.js";
 import { landingPointFeature } from "../api/test/factories.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import type { ConsoleSession } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
+import { apiCall } from "./test/http-api.js";
+import { logInThroughApi, openSignedIn } from "./test/sign-in.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-// Demo accounts only: seedDemoUsers gives every demo user this password.
+// Demo accounts only: setUpConsoleTest gives every demo user this password.
 const demoPassword = "audit-test-password";
 
 const createdName = "审计测试机降点";
@@ -18,87 +15,45 @@ const renamed = "审计测试机降点（已改名）";
 // North of Haliut, where no seeded marker or label covers it at the first zoom.
 const landingPointLonLat = [108.21, 41.63];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let landingPointId: number;
 let incidentId: number;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
   // With live tracking, so that the console's /ws connects and the page logs no errors.
-  server = await startTestServer({ tracking: {} });
-  process.env.DEMO_PASSWORD = demoPassword;
-  await seedDemoUsers(server.database);
-  browser = await launchChromium();
+  ({ server, browser } = await setUpConsoleTest({ tracking: {}, demoPassword }));
 
   // The planner writes through the API with its own session, so that the
   // audit rows name the same user the browser signs in as.
-  const planner = await logInThroughApi("demo-planner");
-  const created = await apiCall(planner, "POST", "/api/v1/landing-points", landingPointFeature({ nameZh: createdName, elevationM: 1040 }, { type: "Point", coordinates: landingPointLonLat }));
+  const planner = await logInThroughApi(server.url, "demo-planner", demoPassword);
+  const created = await apiCall(server.url, "POST", "/api/v1/landing-points", {
+    token: planner,
+    body: landingPointFeature({ nameZh: createdName, elevationM: 1040 }, { type: "Point", coordinates: landingPointLonLat }),
+  });
   landingPointId = created.id;
-  await apiCall(planner, "PATCH", `/api/v1/landing-points/${landingPointId}`, { type: "Feature", properties: { nameZh: renamed, elevationM: 1065 } });
+  await apiCall(server.url, "PATCH", `/api/v1/landing-points/${landingPointId}`, { token: planner, body: { type: "Feature", properties: { nameZh: renamed, elevationM: 1065 } } });
 
-  const dispatcher = await logInThroughApi("demo-dispatcher");
-  const incident = await apiCall(dispatcher, "POST", "/api/v1/incidents", {
-    kind: "grassland_fire",
-    priority: 2,
-    reporter: "审计测试报告人",
-    notes: null,
-    reportedAt: new Date().toISOString(),
-    geometry: { type: "Point", coordinates: [107.6, 41.1] },
+  const dispatcher = await logInThroughApi(server.url, "demo-dispatcher", demoPassword);
+  const incident = await apiCall(server.url, "POST", "/api/v1/incidents", {
+    token: dispatcher,
+    body: {
+      kind: "grassland_fire",
+      priority: 2,
+      reporter: "审计测试报告人",
+      notes: null,
+      reportedAt: new Date().toISOString(),
+      geometry: { type: "Point", coordinates: [107.6, 41.1] },
+    },
   });
   incidentId = incident.id;
 });
 
-afterAll(async () => {
-  delete process.env.DEMO_PASSWORD;
-  await browser?.close();
-  await server?.close();
-});
-
-async function logInThroughApi(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function apiCall(token: string, method: string, path: string, body: unknown) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  expect(response.ok, `${method} ${path}: ${JSON.stringify(json)}`).toBe(true);
-  return json;
-}
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 // Signs in through the console's dialog, in a context that may talk only to the test server.
-async function signIn(username: string): Promise<{ context: BrowserContext; page: Page; problems: PageProblems; external: string[] }> {
-  const external: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN", timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  await page.goto(`${server.url}/`);
-  await page.getByTestId("sign-in").waitFor();
-  await page.getByTestId("sign-in-mode-password").click();
-  await page.getByTestId("username-input").fill(username);
-  await page.getByTestId("password-input").fill(demoPassword);
-  await page.getByTestId("sign-in-submit").click();
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  return { context, page, problems, external };
+function signIn(username: string): Promise<ConsoleSession> {
+  return openSignedIn(browser, server.url, username, demoPassword, { locale: "zh-CN" });
 }
 
 async function openLandingPointPopup(page: Page): Promise<void> {
@@ -123,7 +78,8 @@ async function fieldText(entry: Locator, field: string): Promise<string> {
 describe("audit log dialog", () => {
   it("shows a planner a landing point's history", async () => {
     const { context, page, problems, external } = await signIn("demo-planner");
-    const rows = await apiCall(await logInThroughApi("demo-planner"), "GET", `/api/v1/audit?objectKind=landing-points&objectId=${landingPointId}`, undefined);
+    const planner = await logInThroughApi(server.url, "demo-planner", demoPassword);
+    const rows = await apiCall(server.url, "GET", `/api/v1/audit?objectKind=landing-points&objectId=${landingPointId}`, { token: planner });
 
     await openLandingPointPopup(page);
     await page.getByTestId(`history-landing-points-${landingPointId}`).click();
@@ -185,11 +141,14 @@ describe("audit log dialog", () => {
   });
 
   it("pages a long history with more", async () => {
-    const planner = await logInThroughApi("demo-planner");
-    const created = await apiCall(planner, "POST", "/api/v1/landing-points", landingPointFeature({ nameZh: "审计分页机降点" }, { type: "Point", coordinates: [106.9, 41.0] }));
+    const planner = await logInThroughApi(server.url, "demo-planner", demoPassword);
+    const created = await apiCall(server.url, "POST", "/api/v1/landing-points", {
+      token: planner,
+      body: landingPointFeature({ nameZh: "审计分页机降点" }, { type: "Point", coordinates: [106.9, 41.0] }),
+    });
     // 1 creation and 24 updates: one full page of 20 and 5 more.
     for (let sizeM = 51; sizeM <= 74; sizeM++) {
-      await apiCall(planner, "PATCH", `/api/v1/landing-points/${created.id}`, { type: "Feature", properties: { sizeM } });
+      await apiCall(server.url, "PATCH", `/api/v1/landing-points/${created.id}`, { token: planner, body: { type: "Feature", properties: { sizeM } } });
     }
 
     const { context, page } = await signIn("demo-planner");

@@ -1,37 +1,23 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from "playwright-core";
+import type { Browser, Locator, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { seedDemoUsers } from "../api/auth/users/seed.js";
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium } from "./test/browser.js";
+import type { ConsoleSession } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
+import { openSignedIn } from "./test/sign-in.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-// Demo accounts only: seedDemoUsers gives every demo user this password.
+// Demo accounts only: setUpConsoleTest gives every demo user this password.
 const demoPassword = "mutual-aid-test-password";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let incidentId: number;
 let aircraftIds: Record<string, number>;
-let bayannur: Session;
-let ordos: Session;
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  external: string[];
-}
+let bayannur: ConsoleSession;
+let ordos: ConsoleSession;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
   // tracking: {} starts the live hub, which carries the mutual_aid frames.
-  server = await startTestServer({ tracking: {} });
-  process.env.DEMO_PASSWORD = demoPassword;
-  await seedDemoUsers(server.database);
+  ({ server, browser } = await setUpConsoleTest({ tracking: {}, demoPassword }));
 
   const incident = await server.call("POST", "/api/v1/incidents", {
     token: server.tokens.dispatcher,
@@ -41,43 +27,23 @@ beforeAll(async () => {
   const fleet = await server.call("GET", "/api/v1/aircraft?limit=1000");
   aircraftIds = Object.fromEntries(fleet.json.items.map((plane: { registration: string; id: number }) => [plane.registration, plane.id]));
 
-  browser = await launchChromium();
   bayannur = await logIn("demo-coordinator");
   ordos = await logIn("demo-coordinator-ordos");
 });
 
-afterAll(async () => {
-  delete process.env.DEMO_PASSWORD;
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 // Signs in through the dialog in a context that may talk only to the test
 // server, in Chinese, opens the mutual-aid panel and marks the page, so
 // that a test can tell that it was never reloaded.
-async function logIn(username: string): Promise<Session> {
-  const external: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN", timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await page.getByTestId("sign-in").waitFor();
-  await page.getByTestId("sign-in-mode-password").click();
-  await page.getByTestId("username-input").fill(username);
-  await page.getByTestId("password-input").fill(demoPassword);
-  await page.getByTestId("sign-in-submit").click();
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+async function logIn(username: string): Promise<ConsoleSession> {
+  const session = await openSignedIn(browser, server.url, username, demoPassword, { locale: "zh-CN" });
+  const { page } = session;
 
   await page.getByTestId("open-mutual-aid").click();
   await page.getByTestId("mutual-aid-panel").waitFor();
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-  return { context, page, external };
+  return session;
 }
 
 async function notReloaded(page: Page): Promise<boolean> {

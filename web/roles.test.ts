@@ -1,27 +1,20 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { seedDemoUsers } from "../api/auth/users/seed.js";
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium } from "./test/browser.js";
+import { openConsole } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
+import { requestApi } from "./test/http-api.js";
+import { openSignedIn, signInWithPassword, submitPasswordSignIn } from "./test/sign-in.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-// Demo accounts only: seedDemoUsers gives every demo user this password.
+// Demo accounts only: setUpConsoleTest gives every demo user this password.
 const demoPassword = "roles-test-password";
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let alertId: number;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer();
-  process.env.DEMO_PASSWORD = demoPassword;
-  await seedDemoUsers(server.database);
+  ({ server, browser } = await setUpConsoleTest({ demoPassword }));
 
   // An open alert, so that the dispatch panel has an acknowledge button to show or hide.
   const inserted = await server.database.sql<{ id: number }[]>`
@@ -29,45 +22,24 @@ beforeAll(async () => {
     SELECT 'lost_contact', 'warning', id, '{}'::jsonb, now(), now() FROM aircraft WHERE registration = 'B-7Z41'
     RETURNING id`;
   alertId = inserted[0]!.id;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  delete process.env.DEMO_PASSWORD;
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
-// A context that may talk only to the test server, in Chinese.
-async function isolatedContext(): Promise<{ context: BrowserContext; external: string[] }> {
-  const external: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN", timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  return { context, external };
+// The console with no token, at its sign-in dialog, in Chinese.
+function openSignInDialog() {
+  return openConsole(browser, server.url, { locale: "zh-CN", readySelector: null });
 }
 
-// Fills the username and password tab of the sign-in dialog and submits it.
-async function submitLogin(page: Page, username: string, password: string): Promise<void> {
-  await page.getByTestId("sign-in").waitFor();
-  await page.getByTestId("sign-in-mode-password").click();
-  await page.getByTestId("username-input").fill(username);
-  await page.getByTestId("password-input").fill(password);
-  await page.getByTestId("sign-in-submit").click();
+function logInThroughDialog(username: string) {
+  return openSignedIn(browser, server.url, username, demoPassword, { locale: "zh-CN" });
 }
 
-async function logInThroughDialog(username: string) {
-  const { context, external } = await isolatedContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  await submitLogin(page, username, demoPassword);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  return { context, page, external };
+// Moves the user's open sessions past their expiry, as time would.
+async function expireSessions(username: string): Promise<void> {
+  await server.database.sql`
+    UPDATE sessions SET expires_at = now() - interval '1 second'
+    WHERE user_id = (SELECT id FROM users WHERE username = ${username}) AND revoked_at IS NULL`;
 }
 
 async function present(page: Page, testId: string): Promise<boolean> {
@@ -142,17 +114,15 @@ describe("sign-in and sign-out", () => {
     expect(await page.getByTestId("sign-in-error").textContent()).toBe("已退出登录");
     expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBeNull();
 
-    const me = await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await requestApi(server.url, "GET", "/api/v1/auth/me", { token: token! });
     expect(me.status).toBe(401);
     await context.close();
   });
 
   it("shows a wrong password in Chinese", async () => {
-    const { context } = await isolatedContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    const { context, page } = await openSignInDialog();
 
-    await submitLogin(page, "demo-dispatcher", "not-the-password");
+    await submitPasswordSignIn(page, "demo-dispatcher", "not-the-password");
     await expect.poll(() => page.getByTestId("sign-in-error").textContent()).toBe("用户名或密码错误");
     expect(await page.getByTestId("sign-in").isVisible()).toBe(true);
     await page.screenshot({ path: `${artifacts}roles-wrong-password.png`, animations: "disabled" });
@@ -161,9 +131,7 @@ describe("sign-in and sign-out", () => {
 
   it("asks again when the session expires", async () => {
     const { context, page } = await logInThroughDialog("demo-planner");
-    await server.database.sql`
-      UPDATE sessions SET expires_at = now() - interval '1 second'
-      WHERE user_id = (SELECT id FROM users WHERE username = 'demo-planner') AND revoked_at IS NULL`;
+    await expireSessions("demo-planner");
 
     await page.reload();
     await page.getByTestId("sign-in").waitFor();
@@ -171,8 +139,7 @@ describe("sign-in and sign-out", () => {
     expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBeNull();
     await page.screenshot({ path: `${artifacts}roles-session-expired.png`, animations: "disabled" });
 
-    await submitLogin(page, "demo-planner", demoPassword);
-    await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+    await signInWithPassword(page, "demo-planner", demoPassword);
     expect(await page.getByTestId("principal").textContent()).toContain("规划员");
     await context.close();
   });
@@ -180,9 +147,7 @@ describe("sign-in and sign-out", () => {
   // The feed-health poll (every 10 s) is the console's next request and meets the 401.
   it("leaves a console whose session expires", async () => {
     const { context, page } = await logInThroughDialog("demo-dispatcher");
-    await server.database.sql`
-      UPDATE sessions SET expires_at = now() - interval '1 second'
-      WHERE user_id = (SELECT id FROM users WHERE username = 'demo-dispatcher') AND revoked_at IS NULL`;
+    await expireSessions("demo-dispatcher");
 
     await page.getByTestId("sign-in").waitFor({ timeout: 20_000 });
     await expect.poll(() => page.getByTestId("sign-in-error").textContent()).toBe("登录已过期，请重新登录");
@@ -192,13 +157,11 @@ describe("sign-in and sign-out", () => {
   // Runs last: the failures it makes lock logins from 127.0.0.1 for the
   // rate limiter's window.
   it("shows the wait after too many failures", async () => {
-    const { context } = await isolatedContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    const { context, page } = await openSignInDialog();
 
     const error = page.getByTestId("sign-in-error");
     for (let attempt = 0; attempt < 6; attempt++) {
-      await submitLogin(page, "demo-coordinator", "not-the-password");
+      await submitPasswordSignIn(page, "demo-coordinator", "not-the-password");
       await expect.poll(() => error.textContent()).not.toBe("正在验证…");
       if ((await error.textContent())?.includes("登录失败次数过多")) {
         break;

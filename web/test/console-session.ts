@@ -31,6 +31,8 @@ export interface OpenConsoleOptions extends IsolatedContextOptions {
   // Console messages the test expects, not counted as problems.
   allowed?: (text: string) => boolean;
   defaultTimeoutMs?: number;
+  // Runs on the new page before it loads: routes, init scripts, a fixed clock.
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 // A browser context that may talk only to the server at `origin`: any other
@@ -61,13 +63,14 @@ function pageLink(origin: string, path: string, token: string | null, language: 
 // Opens a page of the server at `origin` as a user would, signed in by the
 // token in the link, in an isolated context, and waits until it is ready.
 export async function openConsole(browser: Browser, origin: string, options: OpenConsoleOptions = {}): Promise<ConsoleSession> {
-  const { path = "/", token = null, language, readySelector = "body[data-ready=true]", readyTimeoutMs = 20_000, allowed, defaultTimeoutMs, ...contextOptions } = options;
+  const { path = "/", token = null, language, readySelector = "body[data-ready=true]", readyTimeoutMs = 20_000, allowed, defaultTimeoutMs, beforeLoad, ...contextOptions } = options;
   const { context, external } = await isolatedContext(browser, origin, contextOptions);
   const page = await context.newPage();
   if (defaultTimeoutMs !== undefined) {
     page.setDefaultTimeout(defaultTimeoutMs);
   }
   const problems = watchProblems(page, allowed);
+  await beforeLoad?.(page);
 
   await page.goto(pageLink(origin, path, token, language));
   if (readySelector !== null) {
