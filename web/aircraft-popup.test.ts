@@ -1,18 +1,14 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { incidentBody } from "../api/dispatch/test/factories.js";
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import { expectNoProblems, openConsole, type ConsoleSession } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
 // The Linhe air rescue station, home of B-7Z41 (ICAO 7BFE01).
 const linheLonLat: [number, number] = [107.74093, 40.926358];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 
 interface Position {
@@ -42,23 +38,11 @@ async function aircraftId(registration: string): Promise<number> {
 }
 
 // Opens the console with the read-only viewer token, with every address
-// other than the test server aborted and recorded.
-async function openConsole(): Promise<{ context: BrowserContext; page: Page; problems: PageProblems; external: string[] }> {
-  const external: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN", timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  await expect.poll(() => page.getByTestId("live-state").textContent(), { timeout: 10_000 }).toBe("实时航迹：已连接");
-  return { context, page, problems, external };
+// other than the test server aborted and recorded, once the live feed is connected.
+async function openAsViewer(): Promise<ConsoleSession> {
+  const session = await openConsole(browser, server.url, { locale: "zh-CN", token: server.tokens.viewer });
+  await expect.poll(() => session.page.getByTestId("live-state").textContent(), { timeout: 10_000 }).toBe("实时航迹：已连接");
+  return session;
 }
 
 async function openPopup(page: Page, icaoAddress: string) {
@@ -78,22 +62,17 @@ async function ageSeconds(page: Page): Promise<number> {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer({ tracking: {} });
-  browser = await launchChromium();
+  ({ server, browser } = await setUpConsoleTest({ tracking: {} }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 describe("aircraft popup", () => {
   it("shows no mission for an idle aircraft", async () => {
     // B-7Z31 (callsign BYNR03), parked near Linhe with no mission.
     const feeder = feed("7BFE05", "BYNR03", { lonLat: [linheLonLat[0] + 0.02, linheLonLat[1]], altitudeM: 1040, groundSpeedKmh: 0, onGround: true });
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAsViewer();
+    const { context, page } = session;
 
     const popup = await openPopup(page, "7BFE05");
     const mission = page.getByTestId("aircraft-mission");
@@ -105,9 +84,7 @@ describe("aircraft popup", () => {
     await expect.poll(() => mission.textContent()).toBe("MissionNo active mission");
 
     feeder.stop();
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    expect(external).toEqual([]);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -121,7 +98,8 @@ describe("aircraft popup", () => {
     });
     expect(created.status).toBe(201);
     const missionId: number = created.json.id;
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAsViewer();
+    const { context, page } = session;
 
     // The viewer's popup gives the mission, its incident and the estimate made at dispatch.
     const popup = await openPopup(page, "7BFE01");
@@ -170,9 +148,7 @@ describe("aircraft popup", () => {
 
     await page.screenshot({ path: `${artifacts}aircraft-popup.png`, animations: "disabled" });
     flying.stop();
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    expect(external).toEqual([]);
+    expectNoProblems(session);
     await context.close();
   });
 });

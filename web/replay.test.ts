@@ -1,13 +1,9 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import { expectNoProblems, openConsole } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
 // B-7Z41, the Bell 412 of the demo fleet.
 const icao = "7BFE01";
 const stepMs = 10_000;
@@ -25,40 +21,15 @@ const pastStartLatDeg = 40.6;
 const latStepDeg = 0.02;
 const pastLonDeg = 107.3;
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 // Time of the first inserted position, on a whole second 40 min ago.
 let firstMs: number;
 // Time of the past aircraft's first position, on a whole second 35 min ago.
 let pastFirstMs: number;
 
-async function isolatedContext(external: string[], locale: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  return context;
-}
-
-async function openConsole(locale = "zh-CN") {
-  const external: string[] = [];
-  const context = await isolatedContext(external, locale);
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  const problems = watchProblems(page);
-  await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  return { context, page, problems, external };
-}
-
-function expectNoProblems(problems: PageProblems, external: string[]): void {
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests).toEqual([]);
-  expect(external).toEqual([]);
+function openAsViewer(locale = "zh-CN") {
+  return openConsole(browser, server.url, { locale, token: server.tokens.viewer, defaultTimeoutMs: 8_000 });
 }
 
 // Formats a UTC instant as China Standard Time (UTC+8, no daylight saving).
@@ -106,18 +77,12 @@ async function insertPastTrack(): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer({ tracking: {} });
-  browser = await launchChromium();
+  ({ server, browser } = await setUpConsoleTest({ tracking: {} }));
   await insertTrack();
   await insertPastTrack();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 describe("history replay", () => {
   it("stores the inserted track", async () => {
@@ -130,7 +95,8 @@ describe("history replay", () => {
   });
 
   it("places an aircraft at a replay time", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAsViewer();
+    const { context, page } = session;
     server.tracking!.ingest({ icaoAddress: "7BFE77", timeMs: Date.now(), sourceId: "replay-test", lonLat: [107.4, 40.8], altitudeM: 800, onGround: false });
     await expect.poll(() => page.locator(".leaflet-map-pane .ac").count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
@@ -151,14 +117,15 @@ describe("history replay", () => {
     await seek(page, firstMs - 60_000);
     expect(await page.locator(`.replay-aircraft[data-icao="${icao}"]`).count()).toBe(0);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("replays traffic seen only in the past", async () => {
     const live = await server.call("GET", "/api/v1/tracks");
     expect(live.json.features.map((feature: { id: string }) => feature.id)).not.toContain(pastIcao);
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAsViewer();
+    const { context, page } = session;
 
     await page.getByTestId("open-replay").click();
     await expect.poll(() => page.getByTestId("replay-status").textContent()).toMatch(/架航空器有航迹$/);
@@ -182,12 +149,13 @@ describe("history replay", () => {
     await seek(page, pastLastMs + 1000);
     expect(await page.locator(`.replay-aircraft[data-icao="${pastIcao}"]`).count()).toBe(0);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("plays forward at the chosen speed", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAsViewer();
+    const { context, page } = session;
     await page.getByTestId("open-replay").click();
     await expect.poll(() => page.getByTestId("replay-status").textContent()).toMatch(/架航空器有航迹$/);
 
@@ -208,12 +176,13 @@ describe("history replay", () => {
     expect(await page.getByTestId("replay-banner").isHidden()).toBe(true);
     expect(await page.locator(".replay-aircraft").count()).toBe(0);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("rejects an inverted window", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAsViewer();
+    const { context, page } = session;
     await page.getByTestId("open-replay").click();
     await expect.poll(() => page.getByTestId("replay-status").textContent()).toMatch(/架航空器有航迹$/);
 
@@ -224,12 +193,13 @@ describe("history replay", () => {
     await page.getByTestId("replay-load").click();
     expect(await page.getByTestId("replay-status").textContent()).toBe("开始时间须早于结束时间，且时段不超过 24 小时");
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("shows the English banner", async () => {
-    const { context, page, problems, external } = await openConsole("en-US");
+    const session = await openAsViewer("en-US");
+    const { context, page } = session;
     await page.getByTestId("open-replay").click();
     await expect.poll(() => page.getByTestId("replay-status").textContent()).toMatch(/^\d+ aircraft have tracks$/);
 
@@ -239,7 +209,7 @@ describe("history replay", () => {
     expect(lon).toBeCloseTo(startLonDeg + 12 * lonStepDeg, 5);
     await page.screenshot({ path: `${artifacts}replay-en.png`, animations: "disabled" });
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 });

@@ -1,13 +1,10 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
-
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
+import { expectNoProblems, openConsole, type IsolatedContextOptions } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
 
 // Two new landing points in Bayannur, as a planner saves them from Excel.
 // The file has no city or surface column: both come from the panel's
@@ -33,38 +30,27 @@ function liveTrack(icaoAddress: string, callsign: string, lonLat: [number, numbe
   };
 }
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 
-// A browser context that may talk only to the test server. Any other
-// address is aborted and recorded, so the test proves that no network is needed.
-async function isolatedContext(external: string[], locale = "zh-CN"): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, timezoneId: "UTC", acceptDownloads: true });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:" && url.protocol !== "blob:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  return context;
+// Contexts in Chinese that accept downloads. An export is saved through a
+// blob: link, which is local, so it is not counted as an outside address.
+const contextOptions: IsolatedContextOptions = { locale: "zh-CN", acceptDownloads: true, localProtocols: ["blob:"] };
+
+// Opens the console signed in with `token`. The console logs each response
+// with a status in `allowedStatus` as an error, which is then expected.
+function openWithToken(token: string, allowedStatus: number[] = []) {
+  return openConsole(browser, server.url, {
+    ...contextOptions,
+    token,
+    // The live feed's socket is not part of these tests and may not connect.
+    allowed: (text) => /WebSocket connection to .*\/ws\?token=/.test(text) || allowedStatus.some((status) => text.includes(`status of ${status}`)),
+  });
 }
 
-async function openConsole(token: string, allowedStatus: number[] = []) {
-  const external: string[] = [];
-  const context = await isolatedContext(external);
-  const page = await context.newPage();
-  // The live feed's socket is not part of these tests and may not connect.
-  const problems = watchProblems(page, (text) => /WebSocket connection to .*\/ws\?token=/.test(text) || allowedStatus.some((status) => text.includes(`status of ${status}`)));
-  await page.goto(`${server.url}/#token=${token}`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  return { context, page, problems, external };
-}
-
-function expectNoProblems(problems: PageProblems, external: string[], allowedStatus: number[] = []): void {
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests.filter((line) => !allowedStatus.some((status) => line.startsWith(`${status} `)))).toEqual([]);
-  expect(external).toEqual([]);
+// Accepts a failed request line ("422 http://…") of this status.
+function hasStatus(status: number): (line: string) => boolean {
+  return (line) => line.startsWith(`${status} `);
 }
 
 async function landingPointTotal(): Promise<number> {
@@ -92,20 +78,15 @@ async function reportRows(page: Page): Promise<Array<{ place: string; action: st
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer();
-  browser = await launchChromium();
+  ({ server, browser } = await setUpConsoleTest());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 describe("import and export panel", () => {
   it("imports landing points from CSV", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+    const session = await openWithToken(server.tokens.planner);
+    const { context, page } = session;
     const before = await landingPointTotal();
     expect(await page.getByTestId("count-landingPoints").textContent()).toBe(`${before} 处`);
 
@@ -145,12 +126,13 @@ describe("import and export panel", () => {
     );
     expect(imported?.properties).toMatchObject({ surface: "grass", city: "bayannur", sizeM: 60 });
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("rejects a swapped coordinate row", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+    const session = await openWithToken(server.tokens.planner);
+    const { context, page } = session;
     const before = await landingPointTotal();
 
     await page.getByTestId("open-transfer").click();
@@ -172,12 +154,13 @@ describe("import and export panel", () => {
     expect(await landingPointTotal(), "nothing written").toBe(before);
     expect(await page.getByTestId("count-landingPoints").textContent()).toBe(`${before} 处`);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("reports an unreadable file", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.planner, [422]);
+    const session = await openWithToken(server.tokens.planner, [422]);
+    const { context, page } = session;
 
     await page.getByTestId("open-transfer").click();
     await page.getByTestId("transfer-kind").selectOption("landing-points");
@@ -194,13 +177,14 @@ describe("import and export panel", () => {
     // The form stays for a corrected file.
     expect(await page.getByTestId("transfer-dry-run").isVisible()).toBe(true);
 
-    expectNoProblems(problems, external, [422]);
+    expectNoProblems(session, hasStatus(422));
     await context.close();
   });
 
   it("sends GCJ-02 and the defaults", async () => {
     // An admin of the home city, who may import rows of Wuhai.
-    const { context, page, problems, external } = await openConsole(server.tokens.admin);
+    const session = await openWithToken(server.tokens.admin);
+    const { context, page } = session;
 
     await page.getByTestId("open-transfer").click();
     await page.getByTestId("transfer-kind").selectOption("water-sources");
@@ -228,7 +212,7 @@ describe("import and export panel", () => {
     expect(await page.getByTestId("transfer-report").count()).toBe(0);
     expect(await page.getByTestId("transfer-apply").isDisabled()).toBe(true);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -244,7 +228,8 @@ describe("import and export panel", () => {
     ];
 
     for (const expected of cases) {
-      const { context, page, problems, external } = await openConsole(expected.token);
+      const session = await openWithToken(expected.token);
+    const { context, page } = session;
       await page.getByTestId("open-transfer").click();
       await page.getByTestId("transfer-kind").selectOption("landing-points");
       const city = page.getByTestId("transfer-default-city");
@@ -254,13 +239,14 @@ describe("import and export panel", () => {
       expect(await city.inputValue(), `default city of the ${expected.account}`).toBe(expected.selected);
       expect(await city.locator("option:checked").textContent()).toBe(expected.label);
 
-      expectNoProblems(problems, external);
+      expectNoProblems(session);
       await context.close();
     }
   });
 
   it("downloads a KML with Chinese names", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.viewer);
+    const session = await openWithToken(server.tokens.viewer);
+    const { context, page } = session;
     const { json } = await server.call("GET", "/api/v1/landing-points?limit=1");
     const firstName = json.features[0].properties.nameZh as string;
     expect(firstName).toMatch(/\p{Script=Han}/u);
@@ -275,12 +261,13 @@ describe("import and export panel", () => {
     expect(kml).toContain("<name>机降点</name>");
     expect(kml).toContain(`<name>${firstName}</name>`);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("switches the panel to English", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.planner);
+    const session = await openWithToken(server.tokens.planner);
+    const { context, page } = session;
 
     await page.getByTestId("open-transfer").click();
     await page.getByTestId("transfer-kind").selectOption("landing-points");
@@ -310,7 +297,7 @@ describe("import and export panel", () => {
     expect(text.replace(/新安镇机降点|隆兴昌镇机降点/g, "")).not.toMatch(/\p{Script=Han}/u);
     await page.screenshot({ path: `${artifacts}transfer-en.png`, animations: "disabled" });
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -323,15 +310,14 @@ describe("import and export panel", () => {
         INSERT INTO positions (icao_address, time, location, altitude_m, source)
         VALUES ('7BFE01', ${time}, ST_SetSRID(ST_MakePoint(${107.74 + minute * 0.001}, 40.93), 4326), 1200, 'test')`;
     }
-    const external: string[] = [];
-    const context = await isolatedContext(external);
-    await context.routeWebSocket(/\/ws\?token=/, (socket) => {
-      socket.send(JSON.stringify({ type: "snapshot", aircraft: [liveTrack("7BFE01", "BYNR01", [107.74, 40.93]), liveTrack("780A11", "CCA1234", [108.3, 41.2])] }));
+    const { context, page, problems, external } = await openConsole(browser, server.url, {
+      ...contextOptions,
+      token: server.tokens.viewer,
+      beforeLoad: (page) =>
+        page.context().routeWebSocket(/\/ws\?token=/, (socket) => {
+          socket.send(JSON.stringify({ type: "snapshot", aircraft: [liveTrack("7BFE01", "BYNR01", [107.74, 40.93]), liveTrack("780A11", "CCA1234", [108.3, 41.2])] }));
+        }),
     });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
-    await page.waitForSelector("body[data-ready=true]");
 
     await page.locator('.ac[data-icao="7BFE01"]').click();
     const button = page.locator(".leaflet-popup-content").getByTestId("download-track");
@@ -355,19 +341,21 @@ describe("import and export panel", () => {
   });
 
   it("offers a viewer downloads only", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.viewer);
+    const session = await openWithToken(server.tokens.viewer);
+    const { context, page } = session;
 
     await page.getByTestId("open-transfer").click();
     expect(await page.getByTestId("download-landing-points-csv").isVisible()).toBe(true);
     expect(await page.getByTestId("transfer-import").count()).toBe(0);
     expect(await page.getByTestId("transfer-panel").textContent()).not.toContain("预检");
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("hides the form on a 403", async () => {
-    const { context, page, problems, external } = await openConsole(server.tokens.planner, [403]);
+    const session = await openWithToken(server.tokens.planner, [403]);
+    const { context, page } = session;
     const before = await landingPointTotal();
     // The API checks every request, whatever the console's capability table allows.
     const forbidden = { code: "forbidden", message: "角色 planner 无权执行此操作" };
@@ -383,7 +371,7 @@ describe("import and export panel", () => {
     expect(await page.getByTestId("download-landing-points-csv").isVisible()).toBe(true);
     expect(await landingPointTotal()).toBe(before);
 
-    expectNoProblems(problems, external, [403]);
+    expectNoProblems(session, hasStatus(403));
     await context.close();
   });
 });
