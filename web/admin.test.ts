@@ -35,7 +35,7 @@ afterEach(async () => {
 afterAll(() => tearDownConsoleTest({ server, browser }));
 
 // Signs in through the dialog in a new context, in Chinese.
-async function logIn(username: string, password: string, beforeLoad?: (page: Page) => Promise<void>): Promise<ConsoleSession> {
+async function logIn(username: string, password: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<ConsoleSession> {
   const session = await openSignedIn(browser, server.url, username, password, { locale: "zh-CN", beforeLoad });
   sessions.push(session);
   return session;

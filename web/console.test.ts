@@ -1,15 +1,12 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
+import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer } from "../api/test/server.js";
+import type { Track } from "./src/live/track.js";
 import { wgs84ToGcj02 } from "./src/map/gcj02.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import { expectNoProblems, openConsole, type ConsoleSession } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
 const countyNamesZh = ["临河区", "五原县", "磴口县", "乌拉特前旗", "乌拉特中旗", "乌拉特后旗", "杭锦后旗"];
 const countyNamesEn = ["Linhe District", "Wuyuan County", "Dengkou County", "Urad Front Banner", "Urad Middle Banner", "Urad Rear Banner", "Hanggin Rear Banner"];
 const layerPaths: Record<string, string> = {
@@ -22,7 +19,7 @@ const layerPaths: Record<string, string> = {
 // A 1x1 tinted PNG served for the tile requests that the tests intercept.
 const tilePng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let liveEndpointExists = false;
 
@@ -44,41 +41,36 @@ function isMissingLiveEndpoint(text: string): boolean {
   return !liveEndpointExists && /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws\?token=[^']*' failed/.test(text);
 }
 
-// A browser context that may talk only to the test server: any other
-// address is aborted and recorded, so the test proves the console needs
-// no network.
-async function isolatedContext(external: string[], locale = "zh-CN"): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  return context;
+interface MapOptions {
+  locale?: string;
+  token?: string | null;
+  expectSignIn?: boolean;
+  beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
 // Opens the console as a user would, by default with the viewer token in the
-// link, and waits until it has loaded unless a sign-in dialog is expected.
-async function openConsole(options: { locale?: string; token?: string | null; expectSignIn?: boolean } = {}) {
-  const external: string[] = [];
-  const context = await isolatedContext(external, options.locale);
-  const page = await context.newPage();
-  const problems = watchProblems(page, isMissingLiveEndpoint);
+// link, in a context that may talk only to the test server, so the test
+// proves the console needs no network. It waits until the console has
+// loaded unless a sign-in dialog is expected.
+function openMap(options: MapOptions = {}): Promise<ConsoleSession> {
   const token = options.token === undefined ? server.tokens.viewer : options.token;
-
-  await page.goto(token ? `${server.url}/#token=${token}` : `${server.url}/`);
-  if (token && !options.expectSignIn) {
-    await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  }
-  return { context, page, problems, external };
+  return openConsole(browser, server.url, {
+    locale: options.locale ?? "zh-CN",
+    token,
+    readySelector: token && !options.expectSignIn ? "body[data-ready=true]" : null,
+    allowed: isMissingLiveEndpoint,
+    beforeLoad: options.beforeLoad,
+  });
 }
 
-function expectNoProblems(problems: PageProblems, external: string[]): void {
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests).toEqual([]);
-  expect(external).toEqual([]);
+// Opens the console as the viewer, with the live feed's socket handled by
+// the test instead of the server.
+function openWithFakeFeed(handler: (socket: WebSocketRoute) => void): Promise<ConsoleSession> {
+  return openConsole(browser, server.url, {
+    locale: "zh-CN",
+    token: server.tokens.viewer,
+    beforeLoad: (page) => page.context().routeWebSocket(/\/ws\?token=/, handler),
+  });
 }
 
 async function visibleTexts(page: Page, selector: string): Promise<string[]> {
@@ -88,21 +80,16 @@ async function visibleTexts(page: Page, selector: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer({ tracking: { sweepIntervalMs: 500 } });
+  ({ server, browser } = await setUpConsoleTest({ tracking: { sweepIntervalMs: 500 } }));
   liveEndpointExists = await probeLiveEndpoint(server.url, server.tokens.viewer);
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 describe("map console", () => {
   it("shows the Chinese console by default", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
 
     expect(await page.title()).toBe("巴彦淖尔航空救援调度台");
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
@@ -122,12 +109,13 @@ describe("map console", () => {
     expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBe(server.tokens.viewer);
 
     await page.screenshot({ path: `${artifacts}console-zh-CN.png`, animations: "disabled" });
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("matches layer counts to the API", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
 
     for (const [id, path] of Object.entries(layerPaths)) {
       const { json } = await server.call("GET", `/api/v1/${path}?limit=1`);
@@ -142,12 +130,13 @@ describe("map console", () => {
       expect(await page.locator(selector).count(), `${path} markers`).toBe(json.total);
     }
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("opens the Linhe station popup", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
 
     await page.locator('.leaflet-marker-icon[title="临河航空救援站"]').click();
     const popup = page.locator(".leaflet-popup-content");
@@ -186,12 +175,13 @@ describe("map console", () => {
     expect(route).toContain("走廊宽度");
     expect(route).toContain("千米");
     expect(route).toContain("驻地基地");
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("switches to English without reload", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
     await page.locator('.leaflet-marker-icon[title="临河航空救援站"]').click();
 
@@ -230,12 +220,13 @@ describe("map console", () => {
     await page.waitForSelector("body[data-ready=true]");
     expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("hides and shows a layer", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     const baseMarkers = page.locator(".asset-marker.base-air_station, .asset-marker.base-partner_base");
     const before = await baseMarkers.count();
 
@@ -252,7 +243,7 @@ describe("map console", () => {
     await page.getByTestId("layer-panel-toggle").click();
     expect(await page.locator(".layer-panel .legend").first().isVisible()).toBe(true);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -261,13 +252,10 @@ describe("map console", () => {
     const features = json.features as Array<{ properties: { monthsFrozen: number[]; bucketUsable: boolean } }>;
 
     for (const month of [7, 11, 1]) {
-      const external: string[] = [];
-      const context = await isolatedContext(external);
-      const page = await context.newPage();
-      // Noon on the 15th in China Standard Time, as UTC.
-      await page.clock.setFixedTime(new Date(Date.UTC(2026, month - 1, 15, 4)));
-      await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
-      await page.waitForSelector("body[data-ready=true]");
+      const { context, page, external } = await openMap({
+        // Noon on the 15th in China Standard Time, as UTC.
+        beforeLoad: (page) => page.clock.setFixedTime(new Date(Date.UTC(2026, month - 1, 15, 4))),
+      });
 
       const frozen = features.filter((f) => f.properties.monthsFrozen.includes(month)).length;
       expect(await page.locator(".water-source.water-frozen").count(), `frozen in month ${month}`).toBe(frozen);
@@ -290,7 +278,8 @@ describe("map console", () => {
   });
 
   it("lists the fleet with type and status", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     const { json } = await server.call("GET", "/api/v1/aircraft?limit=1000");
     const linhe = (json.items as Array<{ registration: string; homeBaseId: number | null }>).find((a) => a.registration === "B-7Z41")!;
 
@@ -314,12 +303,13 @@ describe("map console", () => {
     expect(await row.locator(".fleet-status").textContent()).toBe("Available");
     expect(await row.locator(".fleet-base").textContent()).toBe("Linhe Air Rescue Station");
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("names airports when zoomed in", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     expect(await visibleTexts(page, ".label-airport")).toEqual([]);
 
     // Each click zooms in half a level, with an animation of about 250 ms.
@@ -338,12 +328,12 @@ describe("map console", () => {
     await expect.poll(shownAirports, { timeout: 10_000 }).toContain("巴彦淖尔天吉泰机场");
     await page.screenshot({ path: `${artifacts}console-zoomed.png`, animations: "disabled" });
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("asks again for a rejected token", async () => {
-    const { context, page, external } = await openConsole({ token: "revoked-or-mistyped", expectSignIn: true });
+    const { context, page, external } = await openMap({ token: "revoked-or-mistyped", expectSignIn: true });
 
     await page.getByTestId("sign-in").waitFor();
     expect(await page.evaluate(() => localStorage.getItem("bayannur-console.token"))).toBeNull();
@@ -354,14 +344,13 @@ describe("map console", () => {
   });
 
   it("draws the base map without boundaries", async () => {
-    const external: string[] = [];
-    const context = await isolatedContext(external);
-    const page = await context.newPage();
     const unavailable = { status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "维护中" } }) };
-    await page.route("**/api/v1/admin-areas", (route) => route.fulfill(unavailable));
-    await page.route("**/api/v1/risk-areas?*", (route) => route.fulfill(unavailable));
-    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
-    await page.waitForSelector("body[data-ready=true]");
+    const { context, page, external } = await openMap({
+      beforeLoad: async (page) => {
+        await page.route("**/api/v1/admin-areas", (route) => route.fulfill(unavailable));
+        await page.route("**/api/v1/risk-areas?*", (route) => route.fulfill(unavailable));
+      },
+    });
 
     expect(await page.getByTestId("notice").textContent()).toBe("底图加载失败：维护中");
     expect(await visibleTexts(page, ".label-county")).toEqual([]);
@@ -375,7 +364,8 @@ describe("map console", () => {
   });
 
   it("opens and closes coverage and dispatch", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
 
     await page.getByTestId("open-dispatch").click();
     await page.getByTestId("dispatch-panel").waitFor();
@@ -396,7 +386,7 @@ describe("map console", () => {
     expect(await page.getByTestId("dispatch-panel").count()).toBe(0);
     expect(await page.getByTestId("open-dispatch").getAttribute("aria-pressed")).toBe("false");
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
@@ -406,7 +396,8 @@ describe("map console", () => {
       body: { kind: "forest_fire", priority: 1, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [109.15, 40.72] } },
     });
     expect(created.status).toBe(201);
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
 
     const marker = page.locator(`path.incident-marker.incident-${created.json.id}`);
     await expect.poll(() => marker.count(), { timeout: 10_000 }).toBe(1);
@@ -415,12 +406,13 @@ describe("map console", () => {
     await expect.poll(() => page.locator(".leaflet-tooltip").first().textContent()).toContain("森林火灾");
 
     await server.call("POST", `/api/v1/incidents/${created.json.id}/close`, { token: server.tokens.dispatcher, body: {} });
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("shows a 7700 alert without the panel", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     await expect.poll(() => page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
     // A click lets the page start audio, as a dispatcher's first click does.
     await page.getByTestId("map").click({ position: { x: 20, y: 400 } });
@@ -451,12 +443,13 @@ describe("map console", () => {
     await server.call("POST", `/api/v1/alerts/${squawkAlert.id}/acknowledge`, { token: server.tokens.dispatcher });
     await expect.poll(() => page.getByTestId("alert-banner").isHidden(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByTestId("dispatch-badge").textContent()).toBe("1");
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("picks an incident inside a risk area", async () => {
-    const { context, page, problems, external } = await openConsole({ token: server.tokens.dispatcher });
+    const session = await openMap({ token: server.tokens.dispatcher });
+    const { context, page } = session;
     await page.getByTestId("open-dispatch").click();
     await page.getByTestId("dispatch-pick").waitFor();
 
@@ -487,12 +480,12 @@ describe("map console", () => {
     const other = insideArea.at(-1)!;
     await page.mouse.click(other.x, other.y);
     await expect.poll(() => page.locator(".leaflet-popup").count()).toBe(1);
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 
   it("picks English for an English browser", async () => {
-    const { context, page } = await openConsole({ locale: "en-GB" });
+    const { context, page } = await openMap({ locale: "en-GB" });
 
     expect(await page.getByTestId("app-title").textContent()).toBe("Bayannur Air Rescue Console");
 
@@ -510,7 +503,7 @@ describe("map console", () => {
   });
 
   it("asks for a token without one", async () => {
-    const { context, page, external } = await openConsole({ token: null });
+    const { context, page, external } = await openMap({ token: null });
     const dialog = page.getByTestId("sign-in");
 
     await dialog.waitFor();
@@ -544,25 +537,7 @@ describe("map console", () => {
   });
 });
 
-interface FakeTrack {
-  icaoAddress: string;
-  callsign: string | null;
-  registration: string | null;
-  fleet: boolean;
-  category: "helicopter" | "fixed_wing" | "drone" | null;
-  lonLat: [number, number];
-  altitudeM: number;
-  groundSpeedKmh: number;
-  trackDeg: number;
-  verticalRateMps: number;
-  squawk: string;
-  onGround: boolean;
-  lastSeen: string;
-  stale: boolean;
-  source: string;
-}
-
-function fakeTrack(overrides: Partial<FakeTrack> & Pick<FakeTrack, "icaoAddress">): FakeTrack {
+function fakeTrack(overrides: Partial<Track> & Pick<Track, "icaoAddress">): Track {
   return {
     callsign: null,
     registration: null,
@@ -584,11 +559,9 @@ function fakeTrack(overrides: Partial<FakeTrack> & Pick<FakeTrack, "icaoAddress"
 
 describe("live aircraft", () => {
   it("draws tracks from the live feed", async () => {
-    const external: string[] = [];
-    const context = await isolatedContext(external);
     const sockets: WebSocketRoute[] = [];
     const received: unknown[] = [];
-    await context.routeWebSocket(/\/ws\?token=/, (socket) => {
+    const session = await openWithFakeFeed((socket) => {
       sockets.push(socket);
       socket.onMessage((message) => received.push(JSON.parse(String(message))));
       socket.send(
@@ -603,10 +576,7 @@ describe("live aircraft", () => {
         }),
       );
     });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
-    await page.waitForSelector("body[data-ready=true]");
+    const { context, page } = session;
 
     await expect.poll(() => page.locator(".aircraft-marker").count()).toBe(3);
     const fleet = page.locator('.ac[data-icao="7BFE01"]');
@@ -665,24 +635,16 @@ describe("live aircraft", () => {
     await expect.poll(() => sockets.length, { timeout: 5000 }).toBe(2);
     await expect.poll(() => page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
 
-    expect(problems.consoleErrors).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
-    expect(external).toEqual([]);
+    expectNoProblems(session);
     await context.close();
   });
   // Frame time is measured by `npm run bench -- console`, not here: this
   // checks that 500 aircraft and five full deltas end in the right state.
   it("draws 500 aircraft and applies full deltas to all of them", async () => {
-    const external: string[] = [];
-    const context = await isolatedContext(external);
     const sockets: WebSocketRoute[] = [];
-    await context.routeWebSocket(/\/ws\?token=/, (socket) => {
+    const { context, page, problems, external } = await openWithFakeFeed((socket) => {
       sockets.push(socket);
     });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${server.url}/#token=${server.tokens.viewer}`);
-    await page.waitForSelector("body[data-ready=true]");
     await expect.poll(() => sockets.length).toBe(1);
 
     const fleet = (i: number, step: number) =>
@@ -716,7 +678,8 @@ describe("live aircraft", () => {
 
 describe("live hub", () => {
   it("draws a track from the tracking service", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     await expect.poll(() => page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
 
     // B-7Z41, the Bell 412 of the demo fleet, east of Linhe.
@@ -759,7 +722,7 @@ describe("live hub", () => {
     expect(await marker.locator(".ac-data").textContent()).toBe("1,200 米 · 180 千米/时");
     expect(await page.getByTestId("live-count").textContent()).toMatch(/^\d+ 架（本队 \d+ 架）$/);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 });
@@ -772,7 +735,8 @@ describe("feed health", () => {
     recording.countReceived(Date.now());
     server.tracking!.registerSource(recording);
 
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     const health = page.getByTestId("feed-health");
     await expect.poll(() => health.textContent()).toMatch(/^数据源 \d+\/\d+ 正常$/);
     expect(await health.getAttribute("title")).toContain("replay-recording：已收 1，拒绝 0，正常");
@@ -785,14 +749,15 @@ describe("feed health", () => {
     await page.screenshot({ path: `${artifacts}console-relocated-badge.png` });
 
     server.tracking!.sources.delete("replay-recording");
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 });
 
 describe("raster tiles", () => {
   it("shifts GCJ-02 tiles onto WGS-84 data", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openMap();
+    const { context, page } = session;
     const tileRequests: string[] = [];
     await page.route("**/test-tiles/**", (route) => {
       tileRequests.push(new URL(route.request().url()).pathname);
@@ -864,7 +829,7 @@ describe("raster tiles", () => {
     expect(shifted.x - plain.x).toBeLessThan(-2);
 
     await page.screenshot({ path: `${artifacts}console-tiles.png`, animations: "disabled" });
-    expectNoProblems(problems, external);
+    expectNoProblems(session);
     await context.close();
   });
 });

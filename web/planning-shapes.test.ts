@@ -1,16 +1,12 @@
-import { mkdirSync } from "node:fs";
-
 import type L from "leaflet";
-import type { Browser, BrowserContext, Page, Response } from "playwright-core";
+import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import { assetTotal, findAssetByName } from "./test/asset-queries.js";
+import { expectNoProblems, openConsole } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 
 // Patches of open steppe in Urad Rear Banner, one per test. None has a demo
@@ -56,30 +52,18 @@ function captureConsoleMap(): void {
   });
 }
 
-async function isolatedContext(external: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "zh-CN", timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  await context.addInitScript(captureConsoleMap);
-  return context;
-}
-
 // Opens the console signed in with the planner's token, with the planning
 // panel open on one kind and the map on the work area.
 async function openPlanning(kindId: "riskAreas" | "patrolRoutes", [lat, lon]: LatLon) {
-  const external: string[] = [];
-  const context = await isolatedContext(external);
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  // A rejected write is an expected 422, which Chromium also logs.
-  const problems = watchProblems(page, (text) => /status of 422/.test(text));
-  await page.goto(`${server.url}/#token=${server.tokens.planner}`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+  const session = await openConsole(browser, server.url, {
+    locale: "zh-CN",
+    token: server.tokens.planner,
+    defaultTimeoutMs: 8_000,
+    // A rejected write is an expected 422, which Chromium also logs.
+    allowed: (text) => /status of 422/.test(text),
+    beforeLoad: (page) => page.addInitScript(captureConsoleMap),
+  });
+  const { page } = session;
   expect(await page.evaluate(() => "consoleMap" in window)).toBe(true);
 
   await page.getByTestId("open-planning").click();
@@ -88,13 +72,12 @@ async function openPlanning(kindId: "riskAreas" | "patrolRoutes", [lat, lon]: La
     const map = (window as unknown as { consoleMap: L.Map }).consoleMap;
     map.setView([lat, lon], zoom, { animate: false });
   }, { lat, lon, zoom: workZoom });
-  return { context, page, problems, external };
+  return session;
 }
 
-function expectNoProblems(problems: PageProblems, external: string[]): void {
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests.filter((line) => !/^422 .*\/api\/v1\/(risk-areas|patrol-routes)$/.test(line))).toEqual([]);
-  expect(external).toEqual([]);
+// The risk-area and patrol-route writes that the tests make the API reject.
+function isRejectedShape(line: string): boolean {
+  return /^422 .*\/api\/v1\/(risk-areas|patrol-routes)$/.test(line);
 }
 
 // Waits until the map has stopped zooming and panning, because a pixel
@@ -198,16 +181,6 @@ async function saveRejected(page: Page, path: string, field: string): Promise<st
   return errors[0]!.message;
 }
 
-async function total(path: string): Promise<number> {
-  const { json } = await server.call("GET", `/api/v1/${path}?limit=1`);
-  return json.total as number;
-}
-
-async function findByName(path: string, nameZh: string): Promise<GeoJSON.Feature | undefined> {
-  const { json } = await server.call("GET", `/api/v1/${path}?limit=1000`);
-  return (json.features as GeoJSON.Feature[]).find((feature) => feature.properties?.nameZh === nameZh);
-}
-
 // Returns the only ring of a stored risk area, which the API keeps as a
 // MultiPolygon of one polygon.
 function outerRing(feature: GeoJSON.Feature): number[][] {
@@ -238,21 +211,16 @@ function offset([lat, lon]: LatLon, dLat: number, dLon: number): LatLon {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer({ tracking: {} });
-  browser = await launchChromium();
+  ({ server, browser } = await setUpConsoleTest({ tracking: {} }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 describe("planning polygons and routes", () => {
   it("draws a risk area polygon", async () => {
-    const { context, page, problems, external } = await openPlanning("riskAreas", polygonArea);
-    const before = await total("risk-areas");
+    const session = await openPlanning("riskAreas", polygonArea);
+    const { context, page } = session;
+    const before = await assetTotal(server, "risk-areas");
 
     const corners = [offset(polygonArea, 0.03, -0.05), offset(polygonArea, 0.025, 0.05), offset(polygonArea, -0.03, 0.04), offset(polygonArea, -0.02, -0.045)];
     const clicks = await drawPolygon(page, corners);
@@ -263,8 +231,8 @@ describe("planning polygons and routes", () => {
     await page.getByTestId("planning-save").click();
     await expect.poll(() => page.getByTestId("planning-status").textContent()).toBe("已保存");
 
-    expect(await total("risk-areas")).toBe(before + 1);
-    const stored = (await findByName("risk-areas", riskAreaName))!;
+    expect(await assetTotal(server, "risk-areas")).toBe(before + 1);
+    const stored = (await findAssetByName(server, "risk-areas", riskAreaName))!;
     expect(stored).toBeDefined();
     riskAreaId = stored.properties!.id as number;
     expect(stored.properties?.kind).toBe("grassland");
@@ -273,7 +241,7 @@ describe("planning polygons and routes", () => {
     expectVertices(outerRing(stored), [...clicks, clicks[0]!]);
     expect(await page.getByTestId(`planning-row-${riskAreaId}`).textContent()).toContain(riskAreaName);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedShape);
     await context.close();
   });
 
@@ -281,7 +249,8 @@ describe("planning polygons and routes", () => {
     expect(riskAreaId).toBeGreaterThan(0);
     const before = (await server.call("GET", `/api/v1/risk-areas/${riskAreaId}`)).json as GeoJSON.Feature;
     const ringBefore = outerRing(before);
-    const { context, page, problems, external } = await openPlanning("riskAreas", polygonArea);
+    const session = await openPlanning("riskAreas", polygonArea);
+    const { context, page } = session;
 
     await page.getByTestId("planning-search").fill(riskAreaName);
     await page.getByTestId(`edit-${riskAreaId}`).click();
@@ -307,13 +276,14 @@ describe("planning polygons and routes", () => {
     expect(after.properties?.nameZh).toBe(riskAreaName);
     expect(after.properties?.weight).toBe(6.5);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedShape);
     await context.close();
   });
 
   it("rejects a self-intersecting polygon", async () => {
-    const before = await total("risk-areas");
-    const { context, page, problems, external } = await openPlanning("riskAreas", bowTieArea);
+    const before = await assetTotal(server, "risk-areas");
+    const session = await openPlanning("riskAreas", bowTieArea);
+    const { context, page } = session;
 
     // Corners in the order top-left, bottom-right, top-right, bottom-left:
     // the outline crosses itself in the middle, like a bow tie.
@@ -328,19 +298,20 @@ describe("planning polygons and routes", () => {
     expect(await geometryError.textContent()).toMatch(/多边形自相交.*请修正边界/);
     expect(await page.getByTestId("planning-error").isVisible()).toBe(false);
     await page.screenshot({ path: `${artifacts}planning-polygon-bowtie-rejected.png`, animations: "disabled" });
-    expect(await total("risk-areas")).toBe(before);
-    expect(await findByName("risk-areas", "测试蝴蝶结风险区")).toBeUndefined();
+    expect(await assetTotal(server, "risk-areas")).toBe(before);
+    expect(await findAssetByName(server, "risk-areas", "测试蝴蝶结风险区")).toBeUndefined();
 
     await page.getByTestId("planning-cancel").click();
     expect(await page.locator(".planning-draft").count()).toBe(0);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedShape);
     await context.close();
   });
 
   it("draws a patrol route", async () => {
-    const before = await total("patrol-routes");
-    const { context, page, problems, external } = await openPlanning("patrolRoutes", routeArea);
+    const before = await assetTotal(server, "patrol-routes");
+    const session = await openPlanning("patrolRoutes", routeArea);
+    const { context, page } = session;
 
     await page.getByTestId("planning-new").click();
     expect(await page.getByTestId("planning-status").textContent()).toBe("请在地图上依次单击航线各点，单击最后一点结束");
@@ -353,19 +324,20 @@ describe("planning polygons and routes", () => {
     await page.getByTestId("planning-save").click();
     await expect.poll(() => page.getByTestId("planning-status").textContent()).toBe("已保存");
 
-    expect(await total("patrol-routes")).toBe(before + 1);
-    const route = (await findByName("patrol-routes", "测试草原巡航线路"))!;
+    expect(await assetTotal(server, "patrol-routes")).toBe(before + 1);
+    const route = (await findAssetByName(server, "patrol-routes", "测试草原巡航线路"))!;
     expect(route.geometry.type).toBe("LineString");
     expectVertices((route.geometry as GeoJSON.LineString).coordinates, clicks);
     expect(route.properties?.corridorWidthKm).toBe(6);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedShape);
     await context.close();
   });
 
   it("cancels and rejects a one-point route", async () => {
-    const before = await total("patrol-routes");
-    const { context, page, problems, external } = await openPlanning("patrolRoutes", routeArea);
+    const before = await assetTotal(server, "patrol-routes");
+    const session = await openPlanning("patrolRoutes", routeArea);
+    const { context, page } = session;
 
     // geoman does not finish a line of one point: a second click on it
     // leaves the tool drawing.
@@ -403,16 +375,17 @@ describe("planning polygons and routes", () => {
     expect(await geometryError.textContent()).toBe(apiMessage);
     expect(await geometryError.textContent()).toMatch(/航线至少需要 2 个不同的点，收到 1 个$/);
     await page.screenshot({ path: `${artifacts}planning-polygon-route-rejected.png`, animations: "disabled" });
-    expect(await total("patrol-routes")).toBe(before);
+    expect(await assetTotal(server, "patrol-routes")).toBe(before);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedShape);
     await context.close();
   });
 
   it("deletes the risk area after confirmation", async () => {
     expect(riskAreaId).toBeGreaterThan(0);
-    const before = await total("risk-areas");
-    const { context, page, problems, external } = await openPlanning("riskAreas", polygonArea);
+    const before = await assetTotal(server, "risk-areas");
+    const session = await openPlanning("riskAreas", polygonArea);
+    const { context, page } = session;
     await page.getByTestId("planning-search").fill(riskAreaName);
 
     const messages: string[] = [];
@@ -423,18 +396,18 @@ describe("planning polygons and routes", () => {
     await page.getByTestId(`delete-${riskAreaId}`).click();
     await expect.poll(() => messages.length).toBe(1);
     expect(messages[0]).toBe(`确定删除风险区“${riskAreaName}”吗？此操作不可撤销。`);
-    expect(await total("risk-areas")).toBe(before);
+    expect(await assetTotal(server, "risk-areas")).toBe(before);
 
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByTestId(`delete-${riskAreaId}`).click();
     await expect.poll(() => page.getByTestId("planning-status").textContent()).toBe("已删除");
     await page.screenshot({ path: `${artifacts}planning-polygon-deleted.png`, animations: "disabled" });
 
-    expect(await total("risk-areas")).toBe(before - 1);
+    expect(await assetTotal(server, "risk-areas")).toBe(before - 1);
     expect((await server.call("GET", `/api/v1/risk-areas/${riskAreaId}`)).status).toBe(404);
     expect(await page.getByTestId(`planning-row-${riskAreaId}`).count()).toBe(0);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedShape);
     await context.close();
   });
 });

@@ -1,57 +1,29 @@
-import { mkdirSync } from "node:fs";
-
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer } from "../api/test/server.js";
-import { ensureConsoleBuilt } from "./test/build.js";
-import { launchChromium, watchProblems, type PageProblems } from "./test/browser.js";
+import { assetTotal, findAssetByName } from "./test/asset-queries.js";
+import { expectNoProblems, openConsole, type ConsoleSession } from "./test/console-session.js";
+import { artifacts, setUpConsoleTest, tearDownConsoleTest, type TestServer } from "./test/console-setup.js";
 
-const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 
-// A context that may talk only to the test server, so that the planning
-// tools are shown to work with no network.
-async function isolatedContext(external: string[], locale: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale, timezoneId: "UTC" });
-  await context.route(
-    (url) => url.origin !== server.url && url.protocol !== "data:",
-    (route) => {
-      external.push(route.request().url());
-      return route.abort();
-    },
-  );
-  return context;
+// Opens the console, by default as the planner, in a context that may talk
+// only to the test server, so that the planning tools are shown to work
+// with no network.
+function openAs(options: { token?: string; locale?: string } = {}): Promise<ConsoleSession> {
+  return openConsole(browser, server.url, {
+    locale: options.locale ?? "zh-CN",
+    token: options.token ?? server.tokens.planner,
+    defaultTimeoutMs: 8_000,
+    // A rejected write is an expected 400 or 422, which Chromium also logs.
+    allowed: (text) => /status of 4(00|22)/.test(text),
+  });
 }
 
-async function openConsole(options: { token?: string; locale?: string } = {}) {
-  const external: string[] = [];
-  const context = await isolatedContext(external, options.locale ?? "zh-CN");
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  // A rejected write is an expected 400 or 422, which Chromium also logs.
-  const problems = watchProblems(page, (text) => /status of 4(00|22)/.test(text));
-  await page.goto(`${server.url}/#token=${options.token ?? server.tokens.planner}`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
-  return { context, page, problems, external };
-}
-
-function expectNoProblems(problems: PageProblems, external: string[]): void {
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests.filter((line) => !/^4(00|22) .*\/api\/v1\/landing-points$/.test(line))).toEqual([]);
-  expect(external).toEqual([]);
-}
-
-async function total(path: string): Promise<number> {
-  const { json } = await server.call("GET", `/api/v1/${path}?limit=1`);
-  return json.total as number;
-}
-
-async function findByName(path: string, nameZh: string): Promise<GeoJSON.Feature | undefined> {
-  const { json } = await server.call("GET", `/api/v1/${path}?limit=1000`);
-  return (json.features as GeoJSON.Feature[]).find((feature) => feature.properties?.nameZh === nameZh);
+// The landing-point writes that the tests make the API reject.
+function isRejectedLandingPoint(line: string): boolean {
+  return /^4(00|22) .*\/api\/v1\/landing-points$/.test(line);
 }
 
 // Returns the API's own message for a landing point with a negative size
@@ -107,30 +79,26 @@ async function openPlanning(page: Page, kindId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  await ensureConsoleBuilt();
-  server = await startTestServer({ tracking: {} });
-  browser = await launchChromium();
+  ({ server, browser } = await setUpConsoleTest({ tracking: {} }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => tearDownConsoleTest({ server, browser }));
 
 describe("planning edits", () => {
   it("hides the tools from viewers", async () => {
-    const { context, page, problems, external } = await openConsole({ token: server.tokens.viewer });
+    const session = await openAs({ token: server.tokens.viewer });
+    const { context, page } = session;
 
     expect(await page.getByTestId("open-planning").count()).toBe(0);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
 
   it("creates and edits a landing point", async () => {
-    const { context, page, problems, external } = await openConsole();
-    const before = await total("landing-points");
+    const session = await openAs();
+    const { context, page } = session;
+    const before = await assetTotal(server, "landing-points");
     const markersBefore = await page.locator(".landing-point").count();
     await openPlanning(page, "landingPoints");
 
@@ -147,16 +115,16 @@ describe("planning edits", () => {
     expect(await sizeError.textContent()).toContain("-5");
     expect(await page.getByTestId("field-sizeM").getAttribute("aria-invalid")).toBe("true");
     await page.screenshot({ path: `${artifacts}planning-rejected-zh-CN.png`, animations: "disabled" });
-    expect(await total("landing-points")).toBe(before);
+    expect(await assetTotal(server, "landing-points")).toBe(before);
     expect(await page.locator(".landing-point").count()).toBe(markersBefore);
 
     await page.getByTestId("field-sizeM").fill("40");
     await page.getByTestId("planning-save").click();
     await expect.poll(() => page.getByTestId("planning-status").textContent()).toBe("已保存");
-    expect(await total("landing-points")).toBe(before + 1);
+    expect(await assetTotal(server, "landing-points")).toBe(before + 1);
     expect(await page.locator(".landing-point").count()).toBe(markersBefore + 1);
     expect(await page.locator(".planning-draft").count()).toBe(0);
-    const created = (await findByName("landing-points", "测试机降点甲"))!;
+    const created = (await findAssetByName(server, "landing-points", "测试机降点甲"))!;
     expect(created.properties?.sizeM).toBe(40);
     expect(created.properties?.surface).toBe("grass");
 
@@ -173,22 +141,23 @@ describe("planning edits", () => {
     await page.getByTestId("planning-save").click();
     await expect.poll(() => page.getByTestId("planning-status").textContent()).toBe("已保存");
 
-    const edited = (await findByName("landing-points", "测试机降点甲"))!;
+    const edited = (await findAssetByName(server, "landing-points", "测试机降点甲"))!;
     expect(edited.properties?.sizeM).toBe(60);
     const [lonBefore] = (created.geometry as GeoJSON.Point).coordinates as [number, number];
     const [lonAfter, latAfter] = (edited.geometry as GeoJSON.Point).coordinates as [number, number];
     expect(lonAfter).toBeGreaterThan(lonBefore);
     expect(latAfter).toBeCloseTo((created.geometry as GeoJSON.Point).coordinates[1]!, 1);
-    expect(await total("landing-points")).toBe(before + 1);
+    expect(await assetTotal(server, "landing-points")).toBe(before + 1);
 
     await page.screenshot({ path: `${artifacts}planning-edited-zh-CN.png`, animations: "disabled" });
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
 
   it("draws a patrol route", async () => {
-    const { context, page, problems, external } = await openConsole();
-    const before = await total("patrol-routes");
+    const session = await openAs();
+    const { context, page } = session;
+    const before = await assetTotal(server, "patrol-routes");
     await openPlanning(page, "patrolRoutes");
 
     await page.getByTestId("planning-new").click();
@@ -204,14 +173,14 @@ describe("planning edits", () => {
     await page.getByTestId("planning-save").click();
     await expect.poll(() => page.getByTestId("planning-status").textContent()).toBe("已保存");
 
-    expect(await total("patrol-routes")).toBe(before + 1);
-    const route = (await findByName("patrol-routes", "测试巡航线路"))!;
+    expect(await assetTotal(server, "patrol-routes")).toBe(before + 1);
+    const route = (await findAssetByName(server, "patrol-routes", "测试巡航线路"))!;
     expect(route.geometry.type).toBe("LineString");
     expect((route.geometry as GeoJSON.LineString).coordinates).toHaveLength(3);
     expect(route.properties?.corridorWidthKm).toBe(8);
     expect(route.properties?.activeMonths).toEqual([4, 5, 6]);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
 
@@ -220,8 +189,9 @@ describe("planning edits", () => {
       body: { type: "Feature", geometry: { type: "Point", coordinates: [107.5, 40.9] }, properties: { nameZh: "待删除机降点", surface: "dirt", sizeM: 30, city: "bayannur" } },
     });
     expect(created.status).toBe(201);
-    const before = await total("landing-points");
-    const { context, page, problems, external } = await openConsole();
+    const before = await assetTotal(server, "landing-points");
+    const session = await openAs();
+    const { context, page } = session;
     await openPlanning(page, "landingPoints");
     await page.getByTestId("planning-search").fill("待删除");
     const id = created.json.properties.id as number;
@@ -234,15 +204,15 @@ describe("planning edits", () => {
     await page.getByTestId(`delete-${id}`).click();
     await expect.poll(() => messages.length).toBe(1);
     expect(messages[0]).toBe("确定删除机降点“待删除机降点”吗？此操作不可撤销。");
-    expect(await total("landing-points")).toBe(before);
+    expect(await assetTotal(server, "landing-points")).toBe(before);
 
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByTestId(`delete-${id}`).click();
     await expect.poll(() => page.getByTestId("planning-status").textContent()).toBe("已删除");
-    expect(await total("landing-points")).toBe(before - 1);
+    expect(await assetTotal(server, "landing-points")).toBe(before - 1);
     expect(await page.getByTestId(`planning-row-${id}`).count()).toBe(0);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
 
@@ -251,7 +221,8 @@ describe("planning edits", () => {
     const features = json.features as GeoJSON.Feature[];
     const target = features[0]!.properties!.nameZh as string;
     const expected = features.filter((feature) => String(feature.properties?.nameZh).includes(target) || String(feature.properties?.nameEn ?? "").includes(target));
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAs();
+    const { context, page } = session;
     await openPlanning(page, "waterSources");
 
     expect(await page.locator(".planning-row").count()).toBe(features.length);
@@ -265,25 +236,27 @@ describe("planning edits", () => {
     expect(await page.locator(".planning-row").count()).toBe(0);
     expect(await page.getByTestId("planning-panel").textContent()).toContain("没有匹配的记录");
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
 
   it("zooms to a picked row", async () => {
-    const { context, page, problems, external } = await openConsole();
+    const session = await openAs();
+    const { context, page } = session;
     await openPlanning(page, "riskAreas");
     const zoomBefore = await page.locator(".leaflet-proxy").getAttribute("style");
 
     await page.locator(".planning-row").first().click();
     await expect.poll(() => page.locator(".leaflet-proxy").getAttribute("style")).not.toBe(zoomBefore);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
 
   it("shows English messages", async () => {
-    const { context, page, problems, external } = await openConsole({ locale: "en-US" });
-    const before = await total("landing-points");
+    const session = await openAs({ locale: "en-US" });
+    const { context, page } = session;
+    const before = await assetTotal(server, "landing-points");
     await openPlanning(page, "landingPoints");
     expect(await page.getByTestId("open-planning").textContent()).toBe("Planning");
 
@@ -298,9 +271,9 @@ describe("planning edits", () => {
 
     await page.getByTestId("planning-cancel").click();
     expect(await page.locator(".planning-draft").count()).toBe(0);
-    expect(await total("landing-points")).toBe(before);
+    expect(await assetTotal(server, "landing-points")).toBe(before);
 
-    expectNoProblems(problems, external);
+    expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
 });

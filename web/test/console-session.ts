@@ -32,7 +32,7 @@ export interface OpenConsoleOptions extends IsolatedContextOptions {
   allowed?: (text: string) => boolean;
   defaultTimeoutMs?: number;
   // Runs on the new page before it loads: routes, init scripts, a fixed clock.
-  beforeLoad?: (page: Page) => Promise<void>;
+  beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
 // A browser context that may talk only to the server at `origin`: any other
