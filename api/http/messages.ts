@@ -201,6 +201,10 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d, f, v) => `${f}：航空器 ${v} 不满足请求的要求 ${d.expected}`,
     en: (d, f, v) => `${f}: aircraft ${v} does not meet the request's needs ${d.expected}`,
   },
+  incident_wrong_city: {
+    "zh-CN": (d, f, v) => `${f}：事件 ${v} 不在请求城市 ${d.expected} 境内，只能为本市的事件请求支援`,
+    en: (d, f, v) => `${f}: incident ${v} lies outside the requesting city ${d.expected}; a city may request aid for its own incidents only`,
+  },
   aircraft_on_loan: {
     "zh-CN": (d, f, v) => `${f}：航空器 ${v} 已借出（互助请求 ${d.expected}），归还前不能再借`,
     en: (d, f, v) => `${f}: aircraft ${v} is already on loan (mutual-aid request ${d.expected}) until it is returned`,

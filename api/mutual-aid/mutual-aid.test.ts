@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
+import { upsertAdminAreas } from "../geography/admin-areas.js";
 import { testApp } from "../test/app.js";
 import { aircraftBody, aircraftTypeBody } from "../test/factories.js";
 import { createUserAndLogIn } from "../auth/users/test-users.js";
@@ -26,6 +29,22 @@ async function addAircraft(city: string, typeId = "bell-412ep"): Promise<number>
   registrations++;
   const body = aircraftBody({ registration: `B-9${String(registrations).padStart(3, "0")}`, icaoAddress: null, callsign: null, city, typeId });
   const res = await t.call("POST", "/api/v1/aircraft", { body });
+  expect(res.status).toBe(201);
+  return res.json.id;
+}
+
+// Loads the real city boundaries. The load is an upsert, so each test may call it.
+async function loadBoundaries(): Promise<void> {
+  const boundaries = JSON.parse(readFileSync(new URL("../../data/geo/boundary.geojson", import.meta.url), "utf8"));
+  await upsertAdminAreas(t.database, boundaries);
+}
+
+// Records an open forest fire at [lon, lat] and returns its id.
+async function addIncident(lonLat: [number, number]): Promise<number> {
+  const res = await t.call("POST", "/api/v1/incidents", {
+    token: t.tokens.dispatcher,
+    body: { kind: "forest_fire", priority: 2, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: lonLat } },
+  });
   expect(res.status).toBe(201);
   return res.json.id;
 }
@@ -149,6 +168,20 @@ describe("mutual-aid workflow", () => {
     expect(approved.json.aircraftId).toBe(withHoist);
   });
 
+  it("rejects a fixed-wing aircraft for a helicopter request", async () => {
+    const typeBody = aircraftTypeBody({ id: "y-12", name: "Y-12", nameZh: "运-12", category: "fixed_wing", hoist: false, bucketCapacityL: null });
+    expect((await t.call("POST", "/api/v1/aircraft-types", { body: typeBody })).status).toBe(201);
+    const fixedWing = await addAircraft("wuhai", "y-12");
+    const { json } = await request(coordinators.bayannur, { lendingCity: "wuhai", category: "helicopter" });
+
+    const wuhai = (await createUserAndLogIn(t, { role: "coordinator", city: "wuhai" })).token;
+    const res = await t.call("POST", `/api/v1/mutual-aid/requests/${json.id}/approve`, { token: wuhai, body: { aircraftId: fixedWing }, language: "en" });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({ code: "aircraft_not_suitable", field: "aircraftId", value: fixedWing, expected: "helicopter" });
+    expect(res.json.error.message).toContain(`aircraft ${fixedWing} does not meet`);
+    expect((await t.call("GET", `/api/v1/mutual-aid/requests/${json.id}`)).json.status).toBe("requested");
+  });
+
   it("rejects an unavailable aircraft", async () => {
     const aircraftId = await addAircraft("baotou");
     await t.call("PATCH", `/api/v1/aircraft/${aircraftId}`, { body: { status: "maintenance" } });
@@ -184,6 +217,55 @@ describe("mutual-aid request validation", () => {
     const res = await request(coordinators.bayannur, { lendingCity: "baotou", category: "helicopter", incidentId: 999999 });
     expect(res.status).toBe(422);
     expect(res.json.error).toMatchObject({ code: "reference_not_found", field: "incidentId" });
+  });
+
+  it("rejects an incident of another city", async () => {
+    await loadBoundaries();
+    const bayannurIncident = await addIncident([107.4, 40.75]);
+    const baotouIncident = await addIncident([109.84, 40.66]);
+
+    const foreign = await t.call("POST", "/api/v1/mutual-aid/requests", {
+      token: coordinators.baotou,
+      body: { lendingCity: "ordos", category: "helicopter", incidentId: bayannurIncident },
+      language: "en",
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.json.error).toMatchObject({ code: "incident_wrong_city", field: "incidentId", value: bayannurIncident, expected: "baotou" });
+    expect(foreign.json.error.message).toContain("outside the requesting city baotou");
+
+    const own = await request(coordinators.baotou, { lendingCity: "ordos", category: "helicopter", incidentId: baotouIncident });
+    expect(own.status).toBe(201);
+    expect(own.json.incidentId).toBe(baotouIncident);
+  });
+
+  it("places a border incident within 1 km", async () => {
+    await loadBoundaries();
+    // Dengkou GA airport: about 0.3 km outside the generalised Bayannur outline (data/README.md).
+    const dengkou = await addIncident([107.010698, 40.302832]);
+
+    const res = await request(coordinators.bayannur, { lendingCity: "baotou", category: "helicopter", incidentId: dengkou });
+    expect(res.status).toBe(201);
+  });
+
+  it("lists only the city's open incidents", async () => {
+    await loadBoundaries();
+    const bayannurIncident = await addIncident([107.4, 40.75]);
+    const baotouIncident = await addIncident([109.84, 40.66]);
+
+    const forBaotou = await t.call("GET", "/api/v1/mutual-aid/incidents", { token: coordinators.baotou });
+    expect(forBaotou.status).toBe(200);
+    expect(forBaotou.json.city).toBe("baotou");
+    expect(forBaotou.json.incidentIds).toContain(baotouIncident);
+    expect(forBaotou.json.incidentIds).not.toContain(bayannurIncident);
+
+    const forBayannur = await t.call("GET", "/api/v1/mutual-aid/incidents?city=bayannur", { token: coordinators.baotou });
+    expect(forBayannur.json.incidentIds).toContain(bayannurIncident);
+    expect(forBayannur.json.incidentIds).not.toContain(baotouIncident);
+
+    const closed = await t.call("POST", `/api/v1/incidents/${bayannurIncident}/close`, { token: t.tokens.dispatcher, body: {} });
+    expect(closed.status).toBe(200);
+    const afterClose = await t.call("GET", "/api/v1/mutual-aid/incidents", { token: coordinators.bayannur });
+    expect(afterClose.json.incidentIds).not.toContain(bayannurIncident);
   });
 
   it("rejects an unknown or inactive city", async () => {

@@ -7,6 +7,7 @@ import type { Principal } from "../auth/tokens.js";
 import { aircraft, aircraftTypes, mutualAidRequests } from "../db/schema.js";
 import { ApiError, conflict, notFound, unprocessable } from "../http/errors.js";
 import { getCity } from "./cities.js";
+import { assertIncidentInCity } from "./incident-city.js";
 import { presentRequest, type RequestRow } from "./presenter.js";
 import type { Capability, CreateRequest, ListRequestsQuery } from "./schema.js";
 
@@ -117,6 +118,9 @@ export async function createRequest(db: Executor, principal: Principal, actor: A
     throw unprocessable({ code: "city_inactive", field: "lendingCity", value: lender.code });
   }
   await getCity(db, requestingCity, "requestingCity");
+  if (input.incidentId !== undefined) {
+    await assertIncidentInCity(db, input.incidentId, requestingCity);
+  }
   if (input.aircraftId !== undefined) {
     assertOwnedBy(await aircraftWithType(db, input.aircraftId), lender.code);
   }

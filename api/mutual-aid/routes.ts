@@ -10,10 +10,11 @@ import { readJson, type Router } from "../http/router.js";
 import { parseOrThrow } from "../http/validation.js";
 import { registerCityRoutes } from "./cities.js";
 import { registerCoverageImpactRoute } from "./coverage-impact.js";
+import { openIncidentIdsInCity } from "./incident-city.js";
 import { activeLoans } from "./loans.js";
 import { mutualAidFrame, presentRequest, type MutualAidEvent, type RequestRow } from "./presenter.js";
 import { approveRequest, cancelRequest, createRequest, declineRequest, getRequest, listRequests, returnLoan } from "./repository.js";
-import { approveRequestBody, closeRequestBody, createRequestBody, declineRequestBody, listRequestsQuery } from "./schema.js";
+import { approveRequestBody, closeRequestBody, createRequestBody, declineRequestBody, incidentsInCityQuery, listRequestsQuery } from "./schema.js";
 
 // Coordinators request, approve, decline and return; admins may stand in.
 export const mutualAidWriters: readonly Role[] = ["admin", "coordinator"];
@@ -101,6 +102,16 @@ export function registerMutualAidRoutes(router: Router, deps: AppDeps): void {
       const body = parseOrThrow(closeRequestBody, await readJson(c));
       const row = await returnLoan(db, c.get("principal")!, auditActorOf(c), id, body.notes);
       return c.json(publish(c, "returned", row));
+    },
+  );
+
+  // The request form offers only these: a city asks for aid for its own incidents.
+  router.add(
+    { method: "GET", path: "/api/v1/mutual-aid/incidents", access: mutualAidReaders, summary: "List the open incidents a city may link to a request", tag },
+    async (c) => {
+      const query = parseOrThrow(incidentsInCityQuery, c.req.query(), 400);
+      const city = query.city ?? c.get("principal")!.city;
+      return c.json({ city, incidentIds: await openIncidentIdsInCity(db, city) });
     },
   );
 

@@ -47,6 +47,9 @@ export const listRequestsQuery = z
   })
   .strict();
 
+// Defaults to the caller's city.
+export const incidentsInCityQuery = z.object({ city: cityCode.optional() }).strict();
+
 export const createCityBody = z
   .object({ code: cityCode, nameZh: z.string().trim().min(1).max(60), nameEn: z.string().trim().min(1).max(60), active: z.boolean().optional() })
   .strict();
