@@ -330,4 +330,45 @@ describe("mutual-aid panel", () => {
       await expect.poll(() => row(bayannur.page, id).getByTestId(`mutual-aid-status-${id}`).textContent()).toContain("已撤回");
     }
   });
+
+  it("offers aircraft of the chosen category", async () => {
+    const page = ordos.page;
+    await page.getByTestId("mutual-aid-city").selectOption("bayannur");
+    await page.getByTestId("mutual-aid-category").selectOption("helicopter");
+    const aircraft = page.getByTestId("mutual-aid-aircraft");
+
+    const helicopters = (await aircraft.locator("option").allTextContents()).map((label) => label.split(" ")[0]);
+    expect(helicopters[0]).toBe("任一合适的直升机");
+    expect(helicopters).toContain("B-7Z41");
+    expect(helicopters).not.toContain("B-3Z12");
+    expect(helicopters).not.toContain("B-8Z05");
+
+    await page.getByTestId("mutual-aid-category").selectOption("fixed_wing");
+    const fixedWing = (await aircraft.locator("option").allTextContents()).map((label) => label.split(" ")[0]);
+    expect(fixedWing).toEqual(["任一合适的固定翼", "B-3Z12", "B-8Z05"]);
+
+    // A named aircraft of another category is dropped when the category changes.
+    await aircraft.selectOption(String(aircraftIds["B-3Z12"]));
+    await page.getByTestId("mutual-aid-category").selectOption("helicopter");
+    expect(await aircraft.inputValue()).toBe("");
+  });
+
+  it("offers only the own city's incidents", async () => {
+    const ordosIncident = await server.call("POST", "/api/v1/incidents", {
+      token: server.tokens.dispatcher,
+      body: { kind: "forest_fire", priority: 3, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [109.78, 39.61] } },
+    });
+    expect(ordosIncident.status).toBe(201);
+    // A reload of the panel's lists, as after a reconnection.
+    for (const session of [bayannur, ordos]) {
+      await session.page.getByTestId("open-mutual-aid").click();
+      await session.page.getByTestId("open-mutual-aid").click();
+    }
+
+    const offered = async (session: ConsoleSession) => session.page.getByTestId("mutual-aid-incident").locator("option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    await expect.poll(() => offered(ordos)).toContain(String(ordosIncident.json.id));
+    expect(await offered(ordos)).not.toContain(String(incidentId));
+    await expect.poll(() => offered(bayannur)).toContain(String(incidentId));
+    expect(await offered(bayannur)).not.toContain(String(ordosIncident.json.id));
+  });
 });

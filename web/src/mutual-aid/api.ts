@@ -42,6 +42,11 @@ export class MutualAidApi {
     return (await this.client.get<{ items: Incident[] }>("/incidents", { status: "open", limit: 100 })).items;
   }
 
+  // The ids of the open incidents that the caller's city may link to a request.
+  async ownIncidentIds(): Promise<Set<number>> {
+    return new Set((await this.client.get<{ incidentIds: number[] }>("/mutual-aid/incidents")).incidentIds);
+  }
+
   coverageImpact(id: number): Promise<CoverageImpact> {
     return this.client.get<CoverageImpact>(`/mutual-aid/requests/${id}/coverage-impact`);
   }

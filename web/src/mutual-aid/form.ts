@@ -14,14 +14,15 @@ const categories: readonly AircraftCategory[] = ["helicopter", "fixed_wing", "dr
 export interface FormContext {
   cities(): readonly City[];
   fleet(): Fleet | null;
+  // The open incidents of the caller's city, the only ones the API accepts.
   incidents(): readonly Incident[];
   create(body: NewRequest): Promise<AidRequest>;
   applied(request: AidRequest): void;
 }
 
-// The request form: a partner city, and either one of its available
-// aircraft or any suitable aircraft of a category, with an optional open
-// incident and notes. The choices survive re-renders (language switch,
+// The request form: a partner city, an aircraft category, and either one
+// of the partner's available aircraft of that category or any suitable
+// one, with an optional open incident of the own city and notes. The choices survive re-renders (language switch,
 // fleet reload); the API's message shows under the button on failure.
 export class RequestForm {
   readonly element = element("div", { class: "mutual-aid-form", "data-testid": "mutual-aid-form" });
@@ -48,14 +49,19 @@ export class RequestForm {
       this.aircraftId = "";
       this.render();
     });
-    const aircraft = this.select("mutual-aid-aircraft", this.aircraftId, [["", at("aid.anyOf", { category: at(`aid.category.${this.category}`) })], ...this.partnerAircraft()]);
-    aircraft.addEventListener("change", () => {
-      this.aircraftId = aircraft.value;
-      this.render();
-    });
     const category = this.select("mutual-aid-category", this.category, categories.map((value) => [value, at(`aid.category.${value}`)]));
     category.addEventListener("change", () => {
       this.category = category.value as AircraftCategory;
+      this.aircraftId = "";
+      this.render();
+    });
+    const choices = this.partnerAircraft();
+    if (!choices.some(([id]) => id === this.aircraftId)) {
+      this.aircraftId = "";
+    }
+    const aircraft = this.select("mutual-aid-aircraft", this.aircraftId, [["", at("aid.anyOf", { category: at(`aid.category.${this.category}`) })], ...choices]);
+    aircraft.addEventListener("change", () => {
+      this.aircraftId = aircraft.value;
       this.render();
     });
     const incident = this.select("mutual-aid-incident", this.incidentId, [["", at("aid.form.noIncident")], ...this.incidentChoices()]);
@@ -69,9 +75,10 @@ export class RequestForm {
     this.element.replaceChildren(
       ...present([
         this.field("aid.form.lendingCity", lender),
+        // The category comes first because it filters the aircraft list. A
+        // named aircraft is sent without it: the API rejects both together.
+        this.field("aid.form.category", category),
         this.field("aid.form.aircraft", aircraft),
-        // A named aircraft fixes the category, and the API rejects both together.
-        this.aircraftId === "" ? this.field("aid.form.category", category) : null,
         this.field("aid.form.incident", incident),
         this.field("aid.form.notes", notes),
         submit,
@@ -85,7 +92,8 @@ export class RequestForm {
     return this.context.cities().filter((city) => city.active && city.code !== own);
   }
 
-  // The partner's aircraft that could be lent now: available and not on loan.
+  // The partner's aircraft of the chosen category that could be lent now:
+  // available and not on loan.
   private partnerAircraft(): Array<[string, string]> {
     const fleet = this.context.fleet();
     if (!fleet) {
@@ -93,6 +101,7 @@ export class RequestForm {
     }
     return fleet.aircraft
       .filter((plane) => plane.city === this.lendingCity && plane.status === "available" && !fleet.onLoan.has(plane.id))
+      .filter((plane) => fleet.types.get(plane.typeId)?.category === this.category)
       .map((plane) => [String(plane.id), aircraftLabel(fleet, plane.id)]);
   }
 

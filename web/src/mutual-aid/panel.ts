@@ -29,6 +29,8 @@ export class MutualAidPanel {
   private readonly sections = new Map<Section, HTMLUListElement>();
   private fleet: Fleet | null = null;
   private incidents: Incident[] = [];
+  // The open incidents inside the caller's city: the request form offers only these.
+  private ownIncidentIds = new Set<number>();
   private form: RequestForm | null = null;
   private error: string | null = null;
   private listening = false;
@@ -71,18 +73,20 @@ export class MutualAidPanel {
 
   private async load(): Promise<void> {
     const scope = seesAllCities(currentPrincipal(), this.cities()) ? null : (currentPrincipal()?.city ?? null);
-    const [requests, fleet, incidents] = await Promise.all([
+    const [requests, fleet, incidents, ownIncidentIds] = await Promise.all([
       this.api.requests(scope).catch((error: Error) => error),
       this.api.fleet().catch((error: Error) => error),
       this.api.openIncidents().catch((error: Error) => error),
+      this.api.ownIncidentIds().catch((error: Error) => error),
     ]);
 
     // The list works without the fleet and incidents, which only label rows and fill pickers.
-    if (fleet instanceof Error || incidents instanceof Error) {
-      console.warn("mutual aid: loading the fleet or open incidents failed", fleet, incidents);
+    if (fleet instanceof Error || incidents instanceof Error || ownIncidentIds instanceof Error) {
+      console.warn("mutual aid: loading the fleet or open incidents failed", fleet, incidents, ownIncidentIds);
     }
     this.fleet = fleet instanceof Error ? this.fleet : fleet;
     this.incidents = incidents instanceof Error ? this.incidents : incidents;
+    this.ownIncidentIds = ownIncidentIds instanceof Error ? this.ownIncidentIds : ownIncidentIds;
     this.error = requests instanceof Error ? requests.message : null;
     for (const request of requests instanceof Error ? [] : requests) {
       this.upsert(request);
@@ -166,7 +170,7 @@ export class MutualAidPanel {
       this.form ??= new RequestForm({
         cities: this.cities,
         fleet: () => this.fleet,
-        incidents: () => this.incidents,
+        incidents: () => this.incidents.filter((incident) => this.ownIncidentIds.has(incident.id)),
         create: (body) => this.api.create(body),
         applied: (request) => this.apply(request),
       });
