@@ -127,6 +127,10 @@ const catalog: Record<string, Record<Locale, Render>> = {
     "zh-CN": (d, f, v) => `${f}：航空器 ${v} 正在执行任务 ${d.expected}，请选择其他航空器`,
     en: (d, f, v) => `${f}: aircraft ${v} is already on mission ${d.expected}; choose another aircraft`,
   },
+  aircraft_not_at_disposal: {
+    "zh-CN": (d, f, v) => `${f}：航空器 ${v}（${d.params?.registration}）目前归 ${d.params?.servingCity} 调度，不在本市（${d.expected}）调度范围内；请先通过区域互助借调`,
+    en: (d, f, v) => `${f}: aircraft ${v} (${d.params?.registration}) is at the disposal of ${d.params?.servingCity}, not of your city ${d.expected}; borrow it through mutual aid first`,
+  },
   invalid_transition: {
     "zh-CN": (d, f, v) => `${f}：任务状态不能改为 ${v}，当前状态下可选 ${d.expected}`,
     en: (d, f, v) => `${f}: mission status cannot change to ${v}; allowed from here: ${d.expected}`,

@@ -135,7 +135,8 @@ describe("route deviation", () => {
     const incident = await s.call("POST", "/api/v1/incidents", { body: incidentBody({ kind: "search_and_rescue" }) });
     const mission = await s.call("POST", "/api/v1/missions", {
       body: { incidentId: incident.json.id, aircraftId, patrolRouteId: route.id },
-      token: s.tokens.dispatcher,
+      // B-7Z45 belongs to Baotou, whose dispatchers may send it.
+      token: await s.tokenOf("dispatcher", "baotou"),
     });
     expect(mission.status).toBe(201);
 
@@ -240,7 +241,8 @@ describe("overdue", () => {
     const incident = await s.call("POST", "/api/v1/incidents", {
       body: incidentBody({ kind: "medical_evacuation", geometry: { type: "Point", coordinates: linheLonLat } }),
     });
-    const mission = await s.call("POST", "/api/v1/missions", { body: { incidentId: incident.json.id, aircraftId }, token: s.tokens.dispatcher });
+    // B-7Z39 belongs to Ordos, whose dispatchers may send it.
+    const mission = await s.call("POST", "/api/v1/missions", { body: { incidentId: incident.json.id, aircraftId }, token: await s.tokenOf("dispatcher", "ordos") });
     const dueMs = Date.parse(mission.json.dispatchedAt) + (mission.json.estimatedEtaMin + 15) * minute;
 
     await s.advanceTo(dueMs - minute);

@@ -21,6 +21,13 @@ function presentCandidate(candidate: Candidate, rank: number) {
     typeNameZh: aircraft.type.nameZh,
     category: aircraft.type.category,
     homeBaseId: aircraft.homeBaseId,
+    // The owner city, and the city the aircraft serves while on loan.
+    city: aircraft.city,
+    servingCity: aircraft.servingCity,
+    loanRequestId: aircraft.loanRequestId,
+    // Whether the caller's city may dispatch it; a partner aircraft needs mutual aid first.
+    atDisposal: candidate.disposalReason === null,
+    disposalReason: candidate.disposalReason,
     airborne: candidate.airborne,
     capable: candidate.capable,
     capabilities: {
@@ -28,6 +35,7 @@ function presentCandidate(candidate: Candidate, rank: number) {
       seats: capabilities.seats,
       stretchers: capabilities.stretchers,
       hoist: capabilities.hoist,
+      nightCapable: aircraft.type.nightCapable,
     },
     status: eta.status,
     etaMin: round1(eta.etaMin),

@@ -28,6 +28,7 @@ export function registerCandidateRoutes(router: Router, deps: AppDeps): void {
       const query = parseOrThrow(candidatesQuery, c.req.query(), 400);
       const incident = await getIncident(deps.database.db, id);
       const report = await rankCandidates(deps.database, deps.tracking, incident, {
+        dispatcherCity: c.get("principal")!.city,
         targetMin: query.targetMin,
         at: query.at ? new Date(query.at) : new Date(),
         includeIncapable: query.includeIncapable === "true",

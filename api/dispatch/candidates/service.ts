@@ -2,6 +2,7 @@ import { isNight, rankByEta, type EtaResult } from "../../coverage/model/index.j
 import { loadFleet, toAircraftInputs, toBaseInput, type AircraftRecord } from "../../coverage/fleet-query.js";
 import type { Database } from "../../db/client.js";
 import type { TrackingService } from "../../../tracking/service.js";
+import { disposalReason, type DisposalReason } from "../disposal.js";
 import type { IncidentRow } from "../incidents/repository.js";
 import { hasCapability, isFireKind, requiredCapability, type Capability, type TypeCapabilities } from "./capability.js";
 import { canLand } from "./landing.js";
@@ -9,6 +10,8 @@ import { loadTypeCapabilities, nearestLandingPoints, nearestUsableWaterSources, 
 import { bucketShuttle, shanghaiMonth, type BucketShuttle } from "./water.js";
 
 export interface CandidateOptions {
+  // The city the list is for: partner aircraft are listed but marked not at its disposal.
+  dispatcherCity: string;
   targetMin: number;
   at: Date;
   includeIncapable: boolean;
@@ -22,6 +25,8 @@ export interface Candidate {
   capable: boolean;
   eta: EtaResult;
   airborne: boolean;
+  // Null when the dispatcher's city may dispatch the aircraft, else why not.
+  disposalReason: DisposalReason | null;
   // Nearest landing point this aircraft can use now, or null.
   landingPointId: number | null;
   // Shuttle to the nearest usable water source, for fires and bucket aircraft only.
@@ -87,6 +92,7 @@ export async function rankCandidates(
       capable,
       eta,
       airborne: fleet.airborne.has(aircraft.id),
+      disposalReason: disposalReason(aircraft, options.dispatcherCity),
       landingPointId: landing.find((site) => canLand(site, aircraft.type, night))?.id ?? null,
       bucket: fire ? shuttleFor(capabilities, water[0]) : null,
     });

@@ -125,8 +125,66 @@ describe("mission assignment", () => {
     expect(response.status).toBe(403);
   });
 
+  it("rejects a partner aircraft without a loan", async () => {
+    const incidentId = await newIncident();
+    const alxaMi171 = await s.aircraftId("B-7Z72");
+    const response = await s.call("POST", "/api/v1/missions", { body: { incidentId, aircraftId: alxaMi171 }, token: s.tokens.dispatcher, language: "en" });
+
+    expect(response.status).toBe(403);
+    expect(response.json.error.code).toBe("aircraft_not_at_disposal");
+    expect(response.json.error.field).toBe("aircraftId");
+    expect(response.json.error.value).toBe(alxaMi171);
+    expect(response.json.error.message).toContain("B-7Z72");
+    expect(response.json.error.message).toContain("mutual aid");
+    expect(await s.aircraftStatus(alxaMi171)).toBe("available");
+
+    const zh = await s.call("POST", "/api/v1/missions", { body: { incidentId, aircraftId: alxaMi171 }, token: s.tokens.dispatcher });
+    expect(zh.json.error.message).toContain("区域互助");
+  });
+
+  it("rejects a partner aircraft for a home-city admin", async () => {
+    const response = await s.call("POST", "/api/v1/missions", { body: { incidentId: await newIncident(), aircraftId: await s.aircraftId("B-7Z72") } });
+
+    expect(response.status).toBe(403);
+    expect(response.json.error.code).toBe("aircraft_not_at_disposal");
+  });
+
+  it("dispatches a partner aircraft only while on loan", async () => {
+    const alxaMi171 = await s.aircraftId("B-7Z72");
+    const bayannurCoordinator = await s.tokenOf("coordinator", "bayannur");
+    const alxaCoordinator = await s.tokenOf("coordinator", "alxa");
+    const candidateOf = async (incidentId: number) => {
+      const report = await s.call("GET", `/api/v1/incidents/${incidentId}/candidates?includeIncapable=true`, { token: s.tokens.dispatcher });
+      return report.json.candidates.find((candidate: { aircraftId: number }) => candidate.aircraftId === alxaMi171);
+    };
+
+    const before = await newIncident();
+    expect(await candidateOf(before)).toMatchObject({ city: "alxa", servingCity: "alxa", atDisposal: false, disposalReason: "needs_mutual_aid" });
+
+    const requested = await s.call("POST", "/api/v1/mutual-aid/requests", { body: { lendingCity: "alxa", aircraftId: alxaMi171 }, token: bayannurCoordinator });
+    expect(requested.status).toBe(201);
+    expect((await s.call("POST", `/api/v1/mutual-aid/requests/${requested.json.id}/approve`, { body: {}, token: alxaCoordinator })).status).toBe(200);
+
+    const during = await newIncident();
+    expect(await candidateOf(during)).toMatchObject({ city: "alxa", servingCity: "bayannur", atDisposal: true, disposalReason: null });
+    const onLoan = await assign(during, alxaMi171);
+    expect(onLoan.status).toBe(201);
+    expect(onLoan.json.registration).toBe("B-7Z72");
+    const ownerDispatch = await s.call("POST", "/api/v1/missions", { body: { incidentId: during, aircraftId: alxaMi171 }, token: await s.tokenOf("dispatcher", "alxa") });
+    expect(ownerDispatch.status).toBe(403);
+    expect(ownerDispatch.json.error.code).toBe("aircraft_not_at_disposal");
+    await setStatus(onLoan.json.id, "cancelled");
+
+    expect((await s.call("POST", `/api/v1/mutual-aid/requests/${requested.json.id}/return`, { body: {}, token: bayannurCoordinator })).status).toBe(200);
+    const after = await newIncident();
+    expect(await candidateOf(after)).toMatchObject({ atDisposal: false, disposalReason: "needs_mutual_aid" });
+    const returned = await assign(after, alxaMi171);
+    expect(returned.status).toBe(403);
+    expect(returned.json.error.code).toBe("aircraft_not_at_disposal");
+  });
+
   it("lets one of two concurrent dispatchers win", async () => {
-    const aircraftId = await s.aircraftId("B-7Z45");
+    const aircraftId = await s.aircraftId("B-7Z26");
     for (let round = 0; round < 5; round++) {
       const incidentA = await newIncident();
       const incidentB = await newIncident();

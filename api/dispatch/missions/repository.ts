@@ -3,7 +3,10 @@ import { sql } from "drizzle-orm";
 import { auditInTransaction, type AuditActor } from "../../audit/log.js";
 import type { Database } from "../../db/client.js";
 import { ApiError, conflict, notFound, unprocessable } from "../../http/errors.js";
+import type { EtaResult } from "../../coverage/model/index.js";
+import { assertAtDisposal } from "../disposal.js";
 import type { CreateMission } from "./schema.js";
+import { checkCanFly } from "./service.js";
 import { activeStatuses, allowedTransitions, canTransition, isActive, type MissionStatus } from "./transitions.js";
 
 type Db = Database["db"];
@@ -65,13 +68,23 @@ function pgErrorOf(error: unknown): PgError {
 }
 
 // Locks the aircraft row so that a second assignment of the same aircraft
-// waits for this one and then reads it as on_mission.
-async function lockAvailableAircraft(tx: Tx, aircraftId: number): Promise<void> {
-  const rows = await tx.execute<{ status: string }>(sql`SELECT status FROM aircraft WHERE id = ${aircraftId} FOR UPDATE`);
+// waits for this one and then reads it as on_mission. Checks first that the
+// aircraft is at the disposal of `dispatcherCity` (see ../disposal.ts), so
+// that a partner aircraft is rejected whatever its status.
+// NOTE: mutual-aid steps lock the request row, not the aircraft row, so a
+// loan approved or returned while this transaction runs may go unseen.
+async function lockAvailableAircraft(tx: Tx, aircraftId: number, dispatcherCity: string): Promise<void> {
+  const rows = await tx.execute<{ status: string; registration: string; city: string; servingCity: string }>(sql`
+    SELECT a.status, a.registration, a.city, COALESCE(loan.requesting_city, a.city) AS "servingCity"
+    FROM aircraft a
+    LEFT JOIN mutual_aid_requests loan ON loan.aircraft_id = a.id AND loan.status = 'approved'
+    WHERE a.id = ${aircraftId}
+    FOR UPDATE OF a`);
   const aircraft = rows[0];
   if (!aircraft) {
     throw unprocessable({ code: "reference_not_found", field: "aircraftId", value: aircraftId });
   }
+  assertAtDisposal({ id: aircraftId, ...aircraft }, dispatcherCity);
   if (aircraft.status === "on_mission") {
     const active = await tx.execute<{ id: number }>(sql`SELECT id FROM missions WHERE aircraft_id = ${aircraftId} AND status IN (${activeList})`);
     throw conflict({ code: "aircraft_busy", field: "aircraftId", value: aircraftId, expected: String(active[0]?.id ?? "?") });
@@ -97,27 +110,33 @@ async function insertEvent(tx: Tx, missionId: number, timeMs: number, from: Miss
     VALUES (${missionId}, to_timestamp(${timeMs / 1000}), ${from}, ${to}, ${actor}, ${note})`);
 }
 
+export interface CreateMissionContext {
+  // The city the mission is dispatched for: the principal's city.
+  dispatcherCity: string;
+  // The model estimate to the incident, null when the aircraft has no home base.
+  eta: EtaResult | null;
+  audit: AuditActor;
+  nowMs: number;
+}
+
 // Assigns an aircraft to an incident in one transaction: row lock on the
-// aircraft, insert, timeline events, aircraft on_mission. The partial unique
-// index decides any race the lock did not, and both become a 409. The audit
-// row is part of the same transaction, so a lost race leaves none.
-// `overrideNote` goes on the first timeline event when the dispatcher sent an
-// aircraft that the model says cannot fly the mission.
-export async function createMission(
-  db: Db,
-  input: CreateMission,
-  estimatedEtaMin: number | null,
-  audit: AuditActor,
-  nowMs: number,
-  overrideNote: string | null = null,
-): Promise<number> {
+// aircraft, the disposal check, the model check, insert, timeline events,
+// aircraft on_mission. The partial unique index decides any race the lock
+// did not, and both become a 409. The audit row is part of the same
+// transaction, so a lost race leaves none. When the dispatcher overrides
+// the model (input.override), the reasons go on the first timeline event
+// and are returned as `overrideNote`.
+export async function createMission(db: Db, input: CreateMission, context: CreateMissionContext): Promise<{ missionId: number; overrideNote: string | null }> {
+  const { audit, nowMs } = context;
   const actor = audit.actorName;
   try {
     return await db.transaction(async (tx) => {
-      await lockAvailableAircraft(tx, input.aircraftId);
+      await lockAvailableAircraft(tx, input.aircraftId, context.dispatcherCity);
       await assertOpenIncident(tx, input.incidentId);
+      const overrideNote = checkCanFly(context.eta, input.aircraftId, input.override === true);
 
       const dispatchedAt = input.status === "dispatched" ? sql`to_timestamp(${nowMs / 1000})` : sql`NULL`;
+      const estimatedEtaMin = context.eta?.etaMin ?? null;
       const inserted = await tx.execute<{ id: number }>(sql`
         INSERT INTO missions (incident_id, aircraft_id, patrol_route_id, status, estimated_eta_min, target_min, requested_at, dispatched_at, created_by)
         VALUES (${input.incidentId}, ${input.aircraftId}, ${input.patrolRouteId ?? null}, ${input.status}, ${estimatedEtaMin}, ${input.targetMin},
@@ -133,7 +152,7 @@ export async function createMission(
       await tx.execute(sql`UPDATE aircraft SET status = 'on_mission', updated_at = now() WHERE id = ${input.aircraftId}`);
       const after = { incidentId: input.incidentId, aircraftId: input.aircraftId, patrolRouteId: input.patrolRouteId ?? null, status: input.status, note: input.note ?? null, override: overrideNote };
       await auditInTransaction(tx, { ...audit, action: "assign", objectKind: "mission", objectId: missionId, after });
-      return missionId;
+      return { missionId, overrideNote };
     });
   } catch (error) {
     const pg = pgErrorOf(error);

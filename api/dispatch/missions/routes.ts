@@ -8,7 +8,7 @@ import type { DispatchEvents } from "../runtime-events.js";
 import { presentMission } from "./presenter.js";
 import { createMission, getMission, listDispatchedMissions, listMissions, transitionMission } from "./repository.js";
 import { createMissionBody, listMissionsQuery, missionStatusBody, statsQuery } from "./schema.js";
-import { checkCanFly, estimateMissionEta } from "./service.js";
+import { estimateMissionEta } from "./service.js";
 import { arrivalStatsByKind } from "./stats.js";
 
 // `clock` gives the time of manual changes; tests that replay a flight share it with the tracking rules.
@@ -46,8 +46,9 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
       // A missing incident is reported by createMission as a 422 on incidentId.
       const incident = await findIncident(db, body.incidentId);
       const eta = incident ? await estimateMissionEta(deps.database, deps.tracking, body.aircraftId, incident, nowMs) : null;
-      const overrideNote = checkCanFly(eta, body.aircraftId, body.override === true);
-      const missionId = await createMission(db, body, eta?.etaMin ?? null, auditActorOf(c), nowMs, overrideNote);
+      // Home-city admins dispatch for their own city too: a partner aircraft comes through mutual aid.
+      const dispatcherCity = c.get("principal")!.city;
+      const { missionId, overrideNote } = await createMission(db, body, { dispatcherCity, eta, audit: auditActorOf(c), nowMs });
 
       deps.logger.info({ missionId, incidentId: body.incidentId, aircraftId: body.aircraftId, override: overrideNote, by: actorOf(c) }, "mission created");
       events.missionsChanged();

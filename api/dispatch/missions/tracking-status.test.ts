@@ -19,13 +19,14 @@ afterAll(async () => {
   await s.close();
 });
 
-async function dispatch(registration: string, overrides: Record<string, unknown> = {}) {
+// Dispatches as a dispatcher of `city`, the city that may dispatch the aircraft.
+async function dispatch(registration: string, overrides: Record<string, unknown> = {}, city = "bayannur") {
   const incident = await s.call("POST", "/api/v1/incidents", { body: incidentBody(overrides) });
   const mission = await s.call("POST", "/api/v1/missions", {
     // These tests follow status changes at any hour of the clock, so they
     // override the model's night and range check that missions.test.ts covers.
     body: { incidentId: incident.json.id, aircraftId: await s.aircraftId(registration), override: true },
-    token: s.tokens.dispatcher,
+    token: city === "bayannur" ? s.tokens.dispatcher : await s.tokenOf("dispatcher", city),
   });
   expect(mission.status).toBe(201);
   return mission.json.id as number;
@@ -166,9 +167,9 @@ describe("arrival statistics", () => {
     const t0 = s.now() + 10 * 86_400_000;
     const minute = 60_000;
 
-    async function run(registration: string, kind: string, startMs: number, steps: Array<[string, number]>) {
+    async function run(registration: string, kind: string, startMs: number, steps: Array<[string, number]>, city = "bayannur") {
       s.setNow(startMs);
-      const id = await dispatch(registration, { kind, geometry: { type: "Point", coordinates: linheLonLat } });
+      const id = await dispatch(registration, { kind, geometry: { type: "Point", coordinates: linheLonLat } }, city);
       for (const [status, atMin] of steps) {
         s.setNow(startMs + atMin * minute);
         const response = await s.call("POST", `/api/v1/missions/${id}/status`, { body: { status }, token: s.tokens.dispatcher });
@@ -180,7 +181,7 @@ describe("arrival statistics", () => {
     await run("B-7Z41", "forest_fire", t0 + 120 * minute, [["airborne", 10], ["on_scene", 150], ["landed", 170]]);
     await run("B-3Z12", "medical_evacuation", t0 + 300 * minute, [["airborne", 10], ["on_scene", 60], ["landed", 90]]);
     await run("B-7Z31", "medical_evacuation", t0 + 400 * minute, [["cancelled", 2]]);
-    await run("B-7Z39", "flood", t0 + 500 * minute, [["airborne", 5]]);
+    await run("B-7Z39", "flood", t0 + 500 * minute, [["airborne", 5]], "ordos");
     s.setNow(t0 + 510 * minute);
 
     const from = new Date(t0 - minute).toISOString();

@@ -1,4 +1,6 @@
 import type { Observation } from "../../../tracking/observation.js";
+import type { Role } from "../../auth/roles.js";
+import { createToken } from "../../auth/tokens.js";
 import { startTestServer } from "../../test/server.js";
 import { dispatchRuntimeOf, type DispatchRuntime } from "../runtime.js";
 
@@ -20,6 +22,11 @@ export async function startDispatchServer() {
   async function aircraftStatus(id: number): Promise<string> {
     const rows = await server.database.sql<{ status: string }[]>`SELECT status::text FROM aircraft WHERE id = ${id}`;
     return rows[0]!.status;
+  }
+
+  // Creates an API token of `role` in `city`, such as a partner city's dispatcher.
+  async function tokenOf(role: Role, city: string): Promise<string> {
+    return (await createToken(server.database.db, { name: `test ${city} ${role}`, role, city })).token;
   }
 
   // Moves the clock to the observation's time, ingests it through the real
@@ -45,6 +52,7 @@ export async function startDispatchServer() {
     runtime,
     aircraftId,
     aircraftStatus,
+    tokenOf,
     now: () => nowMs,
     setNow: (ms: number) => {
       nowMs = ms;
