@@ -82,7 +82,18 @@ describe("geometry validation", () => {
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe("self_intersecting");
     expect(res.json.error.field).toBe("geometry");
-    expect(res.json.error.message).toContain("Self-intersection");
+    expect(res.json.error.message).toBe("geometry: polygon is self-intersecting (self-intersection near longitude 109.25, latitude 40.7), fix its outline");
+    expect(res.json.error.expected).toBe("Self-intersection[109.25 40.7]");
+
+    const zh = await t.call("POST", "/api/v1/risk-areas", { body: riskAreaFeature({}, { type: "Polygon", coordinates: [bowTie] }) });
+    expect(zh.json.error.message).toBe("geometry：多边形自相交（边界自相交，位置约为经度 109.25、纬度 40.7），请修正边界");
+  });
+
+  it("says an empty name must not be empty", async () => {
+    const res = await t.call("POST", "/api/v1/risk-areas", { body: riskAreaFeature({ nameZh: "" }) });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({ code: "too_small", field: "properties.nameZh", value: "" });
+    expect(res.json.error.message).toBe("properties.nameZh：不能为空");
   });
 
   it("counts the positions of a ring that is too short", async () => {

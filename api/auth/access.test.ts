@@ -192,6 +192,9 @@ describe("tokens", () => {
     const res = await t.call("POST", "/api/v1/bases", { token: t.tokens.viewer, body: baseFeature({ code: "VIEWER" }), language: "en" });
     expect(res.status).toBe(403);
     expect(res.json.error.message).toContain("admin | planner");
+
+    const zh = await t.call("POST", "/api/v1/bases", { token: t.tokens.viewer, body: baseFeature({ code: "VIEWER" }) });
+    expect(zh.json.error.message).toBe("权限不足：此操作需要以下角色之一：管理员、规划员");
   });
 
   it("stores only the token hash", async () => {

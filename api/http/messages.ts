@@ -1,4 +1,5 @@
 import type { ErrorDetail } from "./errors.js";
+import { geometryReasonEn, geometryReasonZh, rolesZh, tooLongEn, tooLongZh, tooShortEn, tooShortZh } from "./message-parts.js";
 
 export type Locale = "zh-CN" | "en";
 
@@ -24,12 +25,12 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (_d, f) => `${f}: unknown field, remove it`,
   },
   too_small: {
-    "zh-CN": (d, f, v) => (d.params?.exclusive ? `${f}：必须大于 ${d.expected}，收到 ${v}` : `${f}：不能小于 ${d.expected}，收到 ${v}`),
-    en: (d, f, v) => (d.params?.exclusive ? `${f}: must be greater than ${d.expected}, got ${v}` : `${f}: must be at least ${d.expected}, got ${v}`),
+    "zh-CN": (d, f, v) => tooShortZh(d, f) ?? (d.params?.exclusive ? `${f}：必须大于 ${d.expected}，收到 ${v}` : `${f}：不能小于 ${d.expected}，收到 ${v}`),
+    en: (d, f, v) => tooShortEn(d, f) ?? (d.params?.exclusive ? `${f}: must be greater than ${d.expected}, got ${v}` : `${f}: must be at least ${d.expected}, got ${v}`),
   },
   too_big: {
-    "zh-CN": (d, f, v) => (d.params?.exclusive ? `${f}：必须小于 ${d.expected}，收到 ${v}` : `${f}：不能大于 ${d.expected}，收到 ${v}`),
-    en: (d, f, v) => (d.params?.exclusive ? `${f}: must be less than ${d.expected}, got ${v}` : `${f}: must be at most ${d.expected}, got ${v}`),
+    "zh-CN": (d, f, v) => tooLongZh(d, f) ?? (d.params?.exclusive ? `${f}：必须小于 ${d.expected}，收到 ${v}` : `${f}：不能大于 ${d.expected}，收到 ${v}`),
+    en: (d, f, v) => tooLongEn(d, f) ?? (d.params?.exclusive ? `${f}: must be less than ${d.expected}, got ${v}` : `${f}: must be at most ${d.expected}, got ${v}`),
   },
   invalid_value: {
     "zh-CN": (d, f, v) => `${f}：取值无效 ${v}，可选值为 ${d.expected}`,
@@ -64,16 +65,16 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (d, f) => `${f}: a polygon ring needs at least 4 positions including the closing one, got ${d.params?.count}`,
   },
   self_intersecting: {
-    "zh-CN": (d, f) => `${f}：多边形自相交（${d.expected}），请修正边界`,
-    en: (d, f) => `${f}: polygon is self-intersecting (${d.expected}), fix its outline`,
+    "zh-CN": (d, f) => `${f}：多边形自相交（${geometryReasonZh(d.expected)}），请修正边界`,
+    en: (d, f) => `${f}: polygon is self-intersecting (${geometryReasonEn(d.expected)}), fix its outline`,
   },
   too_few_points: {
     "zh-CN": (d, f) => `${f}：航线至少需要 2 个不同的点，收到 ${d.params?.count} 个`,
     en: (d, f) => `${f}: a route needs at least 2 distinct points, got ${d.params?.count}`,
   },
   invalid_geometry: {
-    "zh-CN": (d, f) => `${f}：几何无效：${d.expected}`,
-    en: (d, f) => `${f}: invalid geometry: ${d.expected}`,
+    "zh-CN": (d, f) => `${f}：几何无效：${geometryReasonZh(d.expected)}`,
+    en: (d, f) => `${f}: invalid geometry: ${geometryReasonEn(d.expected)}`,
   },
   duplicate_value: {
     "zh-CN": (_d, f, v) => `${f}：${v} 已被使用，必须唯一`,
@@ -104,7 +105,7 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: () => "token is invalid or revoked",
   },
   forbidden_role: {
-    "zh-CN": (d) => `权限不足：此操作需要角色 ${d.expected}`,
+    "zh-CN": (d) => `权限不足：此操作需要以下角色之一：${rolesZh(d.expected)}`,
     en: (d) => `forbidden: this operation needs role ${d.expected}`,
   },
   incident_closed: {

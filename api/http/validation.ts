@@ -35,10 +35,12 @@ export function toDetail(issue: z.core.$ZodIssue, input: unknown): ErrorDetail[]
       return [{ code: "invalid_type", field, value, expected: issue.expected }];
     // An exclusive bound (positive(), gt()) keeps the code and sets
     // params.exclusive, so the message reads "greater than" where 0 itself is invalid.
+    // A length bound on a string or a list sets params.length, so the
+    // message counts characters or items instead of comparing numbers.
     case "too_small":
-      return [{ code: "too_small", field, value, expected: String(issue.minimum), ...(issue.inclusive === false ? { params: { exclusive: 1 } } : {}) }];
+      return [{ code: "too_small", field, value, expected: String(issue.minimum), ...boundParams(issue.inclusive, issue.origin, value) }];
     case "too_big":
-      return [{ code: "too_big", field, value, expected: String(issue.maximum), ...(issue.inclusive === false ? { params: { exclusive: 1 } } : {}) }];
+      return [{ code: "too_big", field, value, expected: String(issue.maximum), ...boundParams(issue.inclusive, issue.origin, value) }];
     case "invalid_value":
       return [{ code: "invalid_value", field, value, expected: issue.values.map(String).join(" | ") }];
     case "invalid_format":
@@ -64,4 +66,16 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, sta
 
   const details = result.error.issues.flatMap((issue) => toDetail(issue, input));
   throw new ApiError(status, details);
+}
+
+function boundParams(inclusive: boolean | undefined, origin: string, value: unknown): { params?: Record<string, string | number> } {
+  const params: Record<string, string | number> = {};
+  if (inclusive === false) {
+    params.exclusive = 1;
+  }
+  if ((origin === "string" || origin === "array") && (typeof value === "string" || Array.isArray(value))) {
+    params.length = value.length;
+    params.unit = origin === "string" ? "characters" : "items";
+  }
+  return Object.keys(params).length > 0 ? { params } : {};
 }
