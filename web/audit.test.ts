@@ -19,6 +19,8 @@ let server: TestServer;
 let browser: Browser;
 let landingPointId: number;
 let incidentId: number;
+let alertId: number;
+let userId: number;
 
 beforeAll(async () => {
   // With live tracking, so that the console's /ws connects and the page logs no errors.
@@ -47,6 +49,23 @@ beforeAll(async () => {
     },
   });
   incidentId = incident.id;
+
+  // An alert acknowledged by the dispatcher: the acknowledgement is its audit row.
+  const inserted = await server.database.sql<{ id: number }[]>`
+    INSERT INTO alerts (kind, level, aircraft_id, details, raised_at, level_changed_at)
+    SELECT 'lost_contact', 'warning', id, '{}'::jsonb, now(), now() FROM aircraft WHERE registration = 'B-7Z41'
+    RETURNING id`;
+  alertId = inserted[0]!.id;
+  await apiCall(server.url, "POST", `/api/v1/alerts/${alertId}/acknowledge`, { token: dispatcher, body: {} });
+
+  // A user that the admin creates and then disables.
+  const admin = await logInThroughApi(server.url, "demo-admin", demoPassword);
+  const user = await apiCall(server.url, "POST", "/api/v1/users", {
+    token: admin,
+    body: { username: "audit.viewer", displayName: "审计只读用户", role: "viewer", city: "bayannur", password: "audit-viewer-password" },
+  });
+  userId = user.id;
+  await apiCall(server.url, "PATCH", `/api/v1/users/${userId}`, { token: admin, body: { disabled: true } });
 });
 
 afterAll(() => tearDownConsoleTest({ server, browser }));
@@ -186,6 +205,38 @@ describe("audit log dialog", () => {
     expect(await fieldText(created, "geometry")).toBe("点");
     expect(await created.locator('tr[data-field="lonLat"]').count()).toBe(0);
     await page.screenshot({ path: `${artifacts}audit-incident.png`, animations: "disabled" });
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    await context.close();
+  });
+
+  it("shows a dispatcher an alert's acknowledgement", async () => {
+    const { context, page, problems } = await signIn("demo-dispatcher");
+    await page.getByTestId("open-dispatch").click();
+    await page.getByTestId(`alert-history-${alertId}`).click();
+
+    const entries = page.getByTestId("audit-dialog").getByTestId("audit-entry");
+    await expect.poll(() => entries.count()).toBe(1);
+    expect(await entries.nth(0).locator(".audit-action").textContent()).toBe("确认告警");
+    expect(await entries.nth(0).locator(".audit-actor").textContent()).toBe("demo-dispatcher（调度员）");
+    await page.screenshot({ path: `${artifacts}audit-alert.png`, animations: "disabled" });
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+    await context.close();
+  });
+
+  it("shows an admin a user's history over the admin screen", async () => {
+    const { context, page, problems } = await signIn("demo-admin");
+    await page.getByTestId("open-admin").click();
+    await page.getByTestId("admin-user-audit.viewer").getByTestId("admin-action-history").click();
+
+    const dialog = page.getByTestId("audit-dialog");
+    const entries = dialog.getByTestId("audit-entry");
+    await expect.poll(() => entries.count()).toBe(2);
+    expect(await entries.nth(0).locator(".audit-action").textContent()).toBe("修改");
+    expect(await entries.nth(1).locator(".audit-action").textContent()).toBe("创建");
+    // The dialog is on top of the admin screen, so a user can click in it.
+    await dialog.getByTestId("audit-close").click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.screenshot({ path: `${artifacts}audit-user.png`, animations: "disabled" });
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
     await context.close();
   });

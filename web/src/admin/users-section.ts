@@ -1,3 +1,4 @@
+import { historyButton } from "../audit/index.js";
 import type { Role } from "../core/capabilities.js";
 import { element } from "../core/dom.js";
 import { formatClock } from "../core/format.js";
@@ -162,6 +163,7 @@ function userRow(context: AdminContext, user: UserRecord): HTMLTableRowElement {
       ? rowButton("admin.user.enable", "admin-action-enable", () => void setDisabled(context, user, false))
       : rowButton("admin.user.disable", "admin-action-disable", () => void setDisabled(context, user, true)),
     rowButton("admin.user.delete", "admin-action-delete", () => void deleteUser(context, user)),
+    historyButton("user", user.id, () => user.username, "admin-action-history"),
   ]);
 
   return element("tr", { "data-testid": `admin-user-${user.username}`, class: user.disabled ? "admin-row-disabled" : "" }, [

@@ -1,3 +1,4 @@
+import { historyButton } from "../audit/index.js";
 import { beep } from "./beep.js";
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
@@ -40,8 +41,11 @@ export class AlertsSection {
       const acknowledge = el("button", { type: "button", "data-testid": `acknowledge-${alert.id}` }, [tr("dispatch.acknowledge")]);
       acknowledge.addEventListener("click", () => void this.acknowledge(alert.id));
       let state: HTMLElement | null = this.context.can("alert.acknowledge") ? acknowledge : null;
+      // An acknowledgement is the only change to an alert that the audit log records.
+      let history: HTMLElement | null = null;
       if (alert.acknowledgedAt) {
         state = el("span", { class: "dispatch-muted" }, [tr("dispatch.acknowledgedBy", { by: actorLabel(this.context, alert.acknowledgedBy ?? "") })]);
+        history = historyButton("alert", alert.id, () => alertText(alert, language()), `alert-history-${alert.id}`);
       }
       return el("li", { class: `dispatch-alert dispatch-level-${alert.level}`, "data-testid": `alert-${alert.id}`, "data-kind": alert.kind }, [
         el("strong", {}, [tr(`level.${alert.level}` as DispatchMessageKey)]),
@@ -49,6 +53,8 @@ export class AlertsSection {
         alertText(alert, language()),
         " ",
         state,
+        history ? " " : null,
+        history,
       ]);
     });
     this.root.replaceChildren(el("h3", {}, [tr("dispatch.alerts")]), rows.length ? el("ul", {}, rows) : el("p", { class: "dispatch-muted" }, [tr("dispatch.noAlerts")]));
