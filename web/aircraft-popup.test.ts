@@ -151,4 +151,23 @@ describe("aircraft popup", () => {
     expectNoProblems(session);
     await context.close();
   });
+
+  it("rounds altitude and speed like the label", async () => {
+    // Other traffic north of Linhe, away from the fleet's labels.
+    const feeder = feed("780A27", "CES2027", { lonLat: [linheLonLat[0], linheLonLat[1] + 0.3], altitudeM: 2026.9, groundSpeedKmh: 412.6, onGround: false });
+    const session = await openAsViewer();
+    const { context, page } = session;
+
+    const popup = await openPopup(page, "780A27");
+    const label = page.locator('.ac[data-icao="780A27"] .ac-data');
+    await expect.poll(() => label.textContent()).toBe("2,027 米 · 413 千米/时");
+    expect(await popup.textContent()).toContain("2,027 米");
+    expect(await popup.textContent()).not.toContain("2,026.9");
+    expect(await popup.textContent()).toContain("413 千米/时");
+    expect(await popup.textContent()).not.toContain("412.6");
+
+    feeder.stop();
+    expectNoProblems(session);
+    await context.close();
+  });
 });

@@ -2,7 +2,7 @@ import { element } from "../core/dom.js";
 import { formatAge, formatClock, formatNumber, formatTimeOfDay } from "../core/format.js";
 import { currentLanguage, t } from "../core/i18n.js";
 import { renderPopup, type PopupRow } from "../assets/popup.js";
-import { enumLabel, meters, yesNo } from "../assets/values.js";
+import { enumLabel, yesNo } from "../assets/values.js";
 import { dispatchMessages, translate, type DispatchMessageKey } from "../dispatch/i18n.js";
 import type { ActiveMission, MissionLoader } from "./active-mission.js";
 import { popupText } from "./i18n.js";
@@ -238,7 +238,8 @@ function aircraftDetails(track: Track, fleetRows: PopupRow[]): { header: HTMLEle
       ["field.callsign", track.callsign],
       ...fleetRows,
       ["field.icaoAddress", track.icaoAddress],
-      ["field.altitudeM", meters(track.altitudeM)],
+      // Whole metres, as on the map label: a feed's tenths of a metre are noise.
+      ["field.altitudeM", track.altitudeM === null ? null : t("value.meters", { n: formatNumber(track.altitudeM) })],
       ["field.groundSpeedKmh", track.groundSpeedKmh === null ? null : t("value.kmh", { n: formatNumber(track.groundSpeedKmh) })],
       ["field.trackDeg", track.trackDeg === null ? null : t("value.degrees", { n: formatNumber(track.trackDeg) })],
       ["field.verticalRateMps", track.verticalRateMps === null ? null : t("value.mps", { n: formatNumber(track.verticalRateMps, 1) })],
