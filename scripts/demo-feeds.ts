@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "../api/logger.js";
 import type { TrackingService } from "../tracking/service.js";
 import { playRecording } from "../tracking/sources/replay/player.js";
-import { readRecording } from "../tracking/sources/replay/recording.js";
+import { readRecording, type Recording } from "../tracking/sources/replay/recording.js";
 import { buildDemoFleet, loadDemoData } from "../tracking/simulator/fleet.js";
 import { FleetSimulator } from "../tracking/simulator/simulator.js";
 
@@ -90,7 +90,7 @@ export async function startDemoFeeds(tracking: TrackingService, logger: Logger, 
 
   const abort = new AbortController();
   const recordingPath = fileURLToPath(new URL("feeds/beastblackbox_ulss7_2018-04-03.avr-mlat.txt", dataDirectory));
-  const recording = await readRecording(recordingPath, { format: "avr" });
+  const recording = withoutRepeatedRecords(await readRecording(recordingPath, { format: "avr" }));
   const replay = recordingListener
     ? playRecording(recording, { host: "127.0.0.1", port: ports.recording, speed: 1, loop: true, signal: abort.signal, logger }).catch(
         (error: unknown) => logger.error({ err: error }, "demo replay stopped"),
@@ -103,4 +103,21 @@ export async function startDemoFeeds(tracking: TrackingService, logger: Logger, 
     await simulator.stop();
     await replay;
   };
+}
+
+// The ulss7 capture holds every record twice, with the same timestamp and
+// payload (tracking/fixtures/adsb/README.md). Replayed as is, half of the
+// demo recording would count as duplicate and make a healthy feed look
+// faulty, so the demo sends each record once. Tests keep the repeats.
+export function withoutRepeatedRecords(recording: Recording): Recording {
+  const seen = new Set<string>();
+  const records = recording.records.filter((record) => {
+    const key = record.bytes.toString("latin1");
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+  return { ...recording, records };
 }
