@@ -276,4 +276,26 @@ describe("planning edits", () => {
     expectNoProblems(session, isRejectedLandingPoint);
     await context.close();
   });
+
+  it("writes units in each language", async () => {
+    const unitLabel = (page: Page, name: string) => page.locator("label.planning-field", { has: page.getByTestId(`field-${name}`) }).locator("span").first().textContent();
+
+    for (const [locale, expected] of [
+      ["zh-CN", { sizeM: "场地边长（米）", elevationM: "海拔（米）" }],
+      ["en-US", { sizeM: "Size (m)", elevationM: "Elevation (m)" }],
+    ] as const) {
+      const session = await openAs({ locale });
+      const { context, page } = session;
+      await openPlanning(page, "landingPoints");
+      await page.getByTestId("planning-new").click();
+      await clickMap(page, 60, 60);
+
+      expect(await unitLabel(page, "sizeM")).toBe(expected.sizeM);
+      expect(await unitLabel(page, "elevationM")).toBe(expected.elevationM);
+
+      await page.getByTestId("planning-cancel").click();
+      expectNoProblems(session, isRejectedLandingPoint);
+      await context.close();
+    }
+  });
 });

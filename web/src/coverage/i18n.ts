@@ -40,7 +40,7 @@ export const coverageZhCN = {
   "coverage.pickHint": "请在地图上单击新基地位置",
   "coverage.picked": "位置：{lon}, {lat}",
   "coverage.windFrom": "风向（度）",
-  "coverage.windSpeed": "风速（km/h）",
+  "coverage.windSpeed": "风速（千米/时）",
   "coverage.run": "运行情景",
   "coverage.clearScenario": "清除情景",
   "coverage.difference": "变化：{before} → {after}（{delta}）",

@@ -6,7 +6,7 @@ import type { PlanningKey } from "./i18n.js";
 // `properties.<name>` finds its input.
 export type FieldSpec =
   | { name: string; kind: "text"; label: MessageKey | PlanningKey; required?: boolean; nullable?: boolean }
-  | { name: string; kind: "number"; label: MessageKey | PlanningKey; required?: boolean; unit?: string; step?: string }
+  | { name: string; kind: "number"; label: MessageKey | PlanningKey; required?: boolean; unit?: "m" | "km"; step?: string }
   | { name: string; kind: "enum"; label: MessageKey | PlanningKey; enumKey: string; options: readonly string[] }
   | { name: string; kind: "boolean"; label: MessageKey | PlanningKey }
   | { name: string; kind: "months"; label: MessageKey | PlanningKey }

@@ -105,7 +105,7 @@ export function buildPropertyForm(fields: FieldSpec[], properties: Record<string
     const error = element("span", { class: "form-error planning-field-error", "data-testid": `error-${field.name}`, hidden: "" });
     inputs.set(field.name, input);
     errorLines.set(field.name, error);
-    const unit = "unit" in field && field.unit ? ` (${field.unit})` : "";
+    const unit = "unit" in field && field.unit ? pt(`planning.unit.${field.unit}`) : "";
     return element("label", { class: `planning-field planning-field-${field.kind}` }, [element("span", {}, [label(field.label) + unit]), input, error]);
   });
 

@@ -37,6 +37,9 @@ const zhCN = {
   "planning.kind.waterSources": "取水点",
   "planning.kind.patrolRoutes": "巡航线路",
   "planning.kind.riskAreas": "风险区",
+  // Unit suffixes of field labels, full-width brackets as elsewhere in the Chinese UI.
+  "planning.unit.m": "（米）",
+  "planning.unit.km": "（千米）",
 } as const;
 
 export type PlanningKey = keyof typeof zhCN;
@@ -76,6 +79,8 @@ const en: Record<PlanningKey, string> = {
   "planning.kind.waterSources": "water source",
   "planning.kind.patrolRoutes": "patrol route",
   "planning.kind.riskAreas": "risk area",
+  "planning.unit.m": " (m)",
+  "planning.unit.km": " (km)",
 };
 
 const catalogs = { "zh-CN": zhCN as Record<PlanningKey, string>, en };
