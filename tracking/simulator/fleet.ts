@@ -90,6 +90,7 @@ export function buildDemoFleet(data: DemoData): SimulatedAircraft[] {
       path,
       // Spread aircraft that share a path so they do not fly in formation.
       startOffsetM: (index * path.lengthM) / 7 % path.lengthM,
+      home: { code: base.properties.code, lonLat: base.geometry.coordinates, elevationM: base.properties.elevationM },
     };
   });
 }

@@ -18,6 +18,15 @@ export interface SimulatedAircraft {
   path: GeodesicPath;
   /** Distance along the path at simulation time 0. */
   startOffsetM: number;
+  /** Base a mission flight returns to and lands at; aircraft without one ignore missions. */
+  home?: HomeBase;
+}
+
+export interface HomeBase {
+  code: string;
+  lonLat: [number, number];
+  /** Elevation above mean sea level, the altitude reported on the ground there. */
+  elevationM: number;
 }
 
 export interface SimulatedState {
@@ -26,6 +35,7 @@ export interface SimulatedState {
   groundSpeedKmh: number;
   trackDeg: number;
   verticalRateMps: number;
+  onGround: boolean;
 }
 
 /** State of an aircraft `elapsedMs` after simulation start. */
@@ -38,6 +48,7 @@ export function stateAt(aircraft: SimulatedAircraft, elapsedMs: number): Simulat
     groundSpeedKmh: aircraft.groundSpeedKmh,
     trackDeg: point.trackDeg,
     verticalRateMps: 0,
+    onGround: false,
   };
 }
 

@@ -20,7 +20,8 @@ import type { SimulatedAircraft, SimulatedState } from "./flight.js";
  * SBS lines carry the position as a receiver decodes it from that tick's
  * CPR frame, as dump1090 derives its SBS output (port 30003) from the
  * frames it also sends raw (port 30002). A consumer of both ports then
- * receives the same position twice and merges it.
+ * receives the same position twice and merges it. An aircraft on the ground
+ * sends no AVR position (see below).
  */
 
 export interface TickMessages {
@@ -42,18 +43,31 @@ export function messagesForTick(
   const cprFormat = (tick % 2) as 0 | 1;
   const mlatTicks = counterTicksAt(timeMs);
 
-  const avr = [
-    formatAvrLine(encodeAirbornePositionFrame({ icao, latDeg, lonDeg, altitudeM: state.altitudeM }, cprFormat), mlatTicks),
-    formatAvrLine(
-      encodeAirborneVelocityFrame({ icao, groundSpeedKmh: state.groundSpeedKmh, trackDeg: state.trackDeg, verticalRateMps: state.verticalRateMps, verticalRateSource: "barometric" }),
-      mlatTicks,
-    ),
-  ];
-  const decodedLatLon = decodedPosition(latDeg, lonDeg, cprFormat);
-  const sbs = [
-    formatSbsAirbornePosition({ icao, latDeg: decodedLatLon.latDeg, lonDeg: decodedLatLon.lonDeg, altitudeM: state.altitudeM, generatedAtMs: timeMs }),
-    formatSbsVelocity({ icao, groundSpeedKmh: state.groundSpeedKmh, trackDeg: state.trackDeg, verticalRateMps: state.verticalRateMps, generatedAtMs: timeMs }),
-  ];
+  const avr: string[] = [];
+  const sbs: string[] = [];
+  if (state.onGround) {
+    // NOTE: the ADS-B encoder has no surface position (type codes 5-8), so
+    // on the ground AVR carries identification only. SBS carries the position
+    // as MSG,3 with the ground flag set, where dump1090 would write MSG,2,
+    // which the SBS encoder lacks.
+    sbs.push(
+      formatSbsAirbornePosition({ icao, latDeg, lonDeg, altitudeM: state.altitudeM, generatedAtMs: timeMs, onGround: true }),
+      formatSbsVelocity({ icao, groundSpeedKmh: 0, trackDeg: state.trackDeg, verticalRateMps: 0, generatedAtMs: timeMs, onGround: true }),
+    );
+  } else {
+    avr.push(
+      formatAvrLine(encodeAirbornePositionFrame({ icao, latDeg, lonDeg, altitudeM: state.altitudeM }, cprFormat), mlatTicks),
+      formatAvrLine(
+        encodeAirborneVelocityFrame({ icao, groundSpeedKmh: state.groundSpeedKmh, trackDeg: state.trackDeg, verticalRateMps: state.verticalRateMps, verticalRateSource: "barometric" }),
+        mlatTicks,
+      ),
+    );
+    const decodedLatLon = decodedPosition(latDeg, lonDeg, cprFormat);
+    sbs.push(
+      formatSbsAirbornePosition({ icao, latDeg: decodedLatLon.latDeg, lonDeg: decodedLatLon.lonDeg, altitudeM: state.altitudeM, generatedAtMs: timeMs }),
+      formatSbsVelocity({ icao, groundSpeedKmh: state.groundSpeedKmh, trackDeg: state.trackDeg, verticalRateMps: state.verticalRateMps, generatedAtMs: timeMs }),
+    );
+  }
 
   if (tick % identificationEveryTicks === 0) {
     avr.push(formatAvrLine(encodeIdentificationFrame({ icao, callsign: aircraft.callsign, category: aircraft.emitterCategory }), mlatTicks));
