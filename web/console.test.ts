@@ -390,6 +390,45 @@ describe("map console", () => {
     await context.close();
   });
 
+  it("keeps the attribution clear of side panels", async () => {
+    // Enough open incidents to fill the dispatch board to its maximum height.
+    const incidentIds: number[] = [];
+    for (let index = 0; index < 25; index++) {
+      const created = await server.call("POST", "/api/v1/incidents", {
+        token: server.tokens.dispatcher,
+        body: { kind: "forest_fire", priority: 3, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [107.2 + index * 0.02, 40.6] } },
+      });
+      expect(created.status).toBe(201);
+      incidentIds.push(created.json.id);
+    }
+    const session = await openMap();
+    const { context, page } = session;
+    await page.setViewportSize({ width: 1024, height: 600 });
+
+    const overlapPx = async (testIdOrSelector: string) => {
+      const panel = (await page.locator(testIdOrSelector).boundingBox())!;
+      const attribution = (await page.locator(".leaflet-control-attribution").boundingBox())!;
+      const dx = Math.min(panel.x + panel.width, attribution.x + attribution.width) - Math.max(panel.x, attribution.x);
+      const dy = Math.min(panel.y + panel.height, attribution.y + attribution.height) - Math.max(panel.y, attribution.y);
+      return Math.max(0, Math.min(dx, dy));
+    };
+
+    await page.getByTestId("open-dispatch").click();
+    await page.getByTestId("dispatch-panel").waitFor();
+    // The panel scrolls once the board is loaded: its content is taller than the room it gets.
+    const overflowPx = () => page.getByTestId("dispatch-panel").evaluate((panel) => panel.scrollHeight - panel.clientHeight);
+    await expect.poll(overflowPx, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: `${artifacts}console-dispatch-attribution.png`, animations: "disabled" });
+    expect(await overlapPx("[data-testid=dispatch-panel]")).toBe(0);
+    expect(await overlapPx(".layer-panel")).toBe(0);
+
+    for (const id of incidentIds) {
+      await server.call("POST", `/api/v1/incidents/${id}/close`, { token: server.tokens.dispatcher, body: {} });
+    }
+    expectNoProblems(session);
+    await context.close();
+  });
+
   it("marks open incidents without the panel", async () => {
     const created = await server.call("POST", "/api/v1/incidents", {
       token: server.tokens.dispatcher,
@@ -588,8 +627,8 @@ describe("live aircraft", () => {
     expect(await page.locator('.ac[data-icao="780A12"]').getAttribute("class")).toContain("ac-stale");
     expect(await page.locator('.ac[data-icao="780A11"]').getAttribute("class")).toContain("ac-traffic");
     expect(await page.getByTestId("live-state").textContent()).toBe("实时航迹：已连接");
-    expect(await page.getByTestId("live-count").textContent()).toBe("3 架（本队 1 架）");
-    expect(await page.getByTestId("count-liveAircraft").textContent()).toBe("3 架");
+    expect(await page.getByTestId("live-count").textContent()).toBe("视野内 3 架（本队 1 架）");
+    expect(await page.getByTestId("count-liveAircraft").textContent()).toBe("视野内 3 架");
 
     await expect.poll(() => received.length).toBeGreaterThan(0);
     const subscribe = received[0] as { type: string; bbox: number[]; fleetOnly: boolean };
@@ -608,7 +647,7 @@ describe("live aircraft", () => {
     await expect.poll(() => page.locator(".aircraft-marker").count()).toBe(2);
     expect(await fleet.locator(".ac-data").textContent()).toBe("1,500 米 · 180 千米/时");
     expect(await fleet.locator(".ac-glyph").getAttribute("style")).toContain("rotate(180deg)");
-    expect(await page.getByTestId("live-count").textContent()).toBe("2 架（本队 1 架）");
+    expect(await page.getByTestId("live-count").textContent()).toBe("视野内 2 架（本队 1 架）");
     await page.screenshot({ path: `${artifacts}console-live.png`, animations: "disabled" });
 
     await fleet.click();
@@ -627,7 +666,7 @@ describe("live aircraft", () => {
     await page.getByTestId("fleet-only").check();
     await page.getByTestId("settings-save").click();
     expect(await page.locator(".aircraft-marker").count()).toBe(1);
-    expect(await page.getByTestId("live-count").textContent()).toBe("1 架（本队 1 架）");
+    expect(await page.getByTestId("live-count").textContent()).toBe("视野内 1 架（本队 1 架）");
     await expect.poll(() => received.at(-1)).toMatchObject({ type: "subscribe", fleetOnly: true });
 
     await sockets[0]!.close();
@@ -667,11 +706,37 @@ describe("live aircraft", () => {
     }
     await expect.poll(() => page.locator('.ac[data-icao="7801F3"] .ac-data').textContent()).toBe("1,005 米 · 180 千米/时");
     expect(await page.locator(".aircraft-marker").count()).toBe(500);
-    expect(await page.getByTestId("live-count").textContent()).toBe("500 架（本队 20 架）");
+    expect(await page.getByTestId("live-count").textContent()).toBe("视野内 500 架（本队 20 架）");
     await page.screenshot({ path: `${artifacts}console-500-aircraft.png`, animations: "disabled" });
 
     expect(problems.consoleErrors).toEqual([]);
     expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it("counts aircraft in view, not the fleet", async () => {
+    const session = await openWithFakeFeed((socket) => {
+      socket.send(
+        JSON.stringify({
+          type: "snapshot",
+          aircraft: [fakeTrack({ icaoAddress: "7BFE01", callsign: "BYNR01", registration: "B-7Z41", fleet: true, category: "helicopter", lonLat: [107.74, 40.93] })],
+        }),
+      );
+    });
+    const { context, page } = session;
+    const { json } = await server.call("GET", "/api/v1/aircraft?limit=1000");
+
+    // One aircraft in view while the fleet list counts the whole registry: the two must not read as one number.
+    await expect.poll(() => page.getByTestId("live-count").textContent()).toBe("视野内 1 架（本队 1 架）");
+    await page.getByTestId("open-fleet").click();
+    expect(await page.getByTestId("fleet-panel").textContent()).toContain(`共 ${json.total} 架`);
+    expect(json.total).toBeGreaterThan(1);
+
+    await page.getByTestId("language-en").click();
+    expect(await page.getByTestId("live-count").textContent()).toBe("1 aircraft in view (1 own)");
+    expect(await page.getByTestId("count-liveAircraft").textContent()).toBe("1 in view");
+
+    expectNoProblems(session);
     await context.close();
   });
 });
@@ -720,7 +785,7 @@ describe("live hub", () => {
     expect(await marker.getAttribute("class")).toContain("ac-fleet");
     expect(await marker.locator(".ac-name").textContent()).toBe("BYNR01");
     expect(await marker.locator(".ac-data").textContent()).toBe("1,200 米 · 180 千米/时");
-    expect(await page.getByTestId("live-count").textContent()).toMatch(/^\d+ 架（本队 \d+ 架）$/);
+    expect(await page.getByTestId("live-count").textContent()).toMatch(/^视野内 \d+ 架（本队 \d+ 架）$/);
 
     expectNoProblems(session);
     await context.close();

@@ -24,7 +24,7 @@ export const en: Record<MessageKey, string> = {
   "layers.liveAircraft": "Live aircraft",
   "layers.baseMap": "Base map",
   "layers.count": "{n}",
-  "layers.aircraftCount": "{n}",
+  "layers.aircraftCount": "{n} in view",
   "layers.loading": "Loading…",
   "layers.failed": "Failed to load",
 
@@ -143,7 +143,7 @@ export const en: Record<MessageKey, string> = {
   "live.connecting": "Live tracks: connecting…",
   "live.connected": "Live tracks: connected",
   "live.retrying": "Live tracks: disconnected, retrying in {s} s",
-  "live.aircraft": "{n} aircraft ({fleet} own)",
+  "live.aircraft": "{n} aircraft in view ({fleet} own)",
   "live.altSpeed": "{alt} m · {speed} km/h",
   "feeds.summary": "Feeds {sending}/{total} sending",
   "feeds.source": "{id}: {received} received, {rejected} rejected, {state}",

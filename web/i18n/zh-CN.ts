@@ -24,7 +24,7 @@ export const zhCN = {
   "layers.liveAircraft": "实时航空器",
   "layers.baseMap": "底图",
   "layers.count": "{n} 处",
-  "layers.aircraftCount": "{n} 架",
+  "layers.aircraftCount": "视野内 {n} 架",
   "layers.loading": "加载中…",
   "layers.failed": "加载失败",
 
@@ -143,7 +143,7 @@ export const zhCN = {
   "live.connecting": "实时航迹：连接中…",
   "live.connected": "实时航迹：已连接",
   "live.retrying": "实时航迹：未连接，{s} 秒后重试",
-  "live.aircraft": "{n} 架（本队 {fleet} 架）",
+  "live.aircraft": "视野内 {n} 架（本队 {fleet} 架）",
   "live.altSpeed": "{alt} 米 · {speed} 千米/时",
   "feeds.summary": "数据源 {sending}/{total} 正常",
   "feeds.source": "{id}：已收 {received}，拒绝 {rejected}，{state}",

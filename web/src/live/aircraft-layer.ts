@@ -168,6 +168,7 @@ export class AircraftLayer {
     this.listeners.add(listener);
   }
 
+  // Counts the drawn aircraft: those the feed sends for the visible box.
   counts(): { total: number; fleet: number } {
     let total = 0;
     let fleet = 0;

@@ -3,8 +3,10 @@ import { formatClock } from "../core/format.js";
 import { onLanguageChange, t } from "../core/i18n.js";
 import type { FeedState } from "../live/feed.js";
 
-// The status bar: live feed state, live aircraft count, and the clock in
-// China Standard Time, refreshed every second.
+// The status bar: live feed state, the count of live aircraft in the
+// visible map box (the feed's bbox subscription, so it is not the fleet
+// list's registry total), and the clock in China Standard Time, refreshed
+// every second.
 export class StatusBar {
   private state: FeedState = { kind: "connecting" };
   private counts = { total: 0, fleet: 0 };
