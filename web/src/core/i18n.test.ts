@@ -54,7 +54,7 @@ describe("message catalogs", () => {
 
 describe("t", () => {
   it("fills placeholders and keeps unknown ones", () => {
-    expect(t("live.aircraft", { n: 3, fleet: 1 })).toBe("3 架（本队 1 架）");
+    expect(t("live.aircraft", { n: 3, fleet: 1 })).toBe("视野内 3 架（本队 1 架）");
     expect(t("settings.invalidTemplate")).toBe("地址模板须包含 {z}、{x} 和 {y}");
   });
 });
