@@ -7,7 +7,8 @@ import { defaultAlertThresholds, evaluateAlerts, type AircraftState, type AlertT
 import { alertMessage } from "./alerts/frame.js";
 import { getAlert, reconcileAlerts } from "./alerts/repository.js";
 import { awayFromBases, defaultProgressOptions, nextStatus, type ProgressOptions } from "./missions/progress.js";
-import { transitionMission } from "./missions/repository.js";
+import { missionMessage, type MissionMessage } from "./missions/frame.js";
+import { getMission, transitionMission } from "./missions/repository.js";
 import { isActive } from "./missions/transitions.js";
 import { loadActiveMissions, loadBases, loadFleetInfo, loadRestrictedAreaShapes, type ActiveMission, type BaseInfo, type FleetInfo } from "./rules-data.js";
 import type { DispatchEvents } from "./runtime-events.js";
@@ -109,6 +110,10 @@ export class DispatchRuntime implements DispatchEvents {
   missionsChanged(): void {
     this.stale = true;
     this.schedule();
+  }
+
+  publishMission(message: MissionMessage): void {
+    this.tracking.hub.broadcast(message);
   }
 
   restrictedAreasChanged(): void {
@@ -264,11 +269,24 @@ export class DispatchRuntime implements DispatchEvents {
       if (!isActive(to)) {
         this.stale = true;
       }
-      return true;
     } catch (error) {
       this.logger.error({ err: error, missionId: mission.id, to }, "automatic mission status change failed");
       this.stale = true;
       return false;
+    }
+
+    await this.publishMissionById(mission.id);
+    return true;
+  }
+
+  // Sends the mission as it is now in the database. A failed read loses only
+  // this frame: the status change itself is already committed.
+  private async publishMissionById(missionId: number): Promise<void> {
+    try {
+      const { mission, events } = await getMission(this.database.db, missionId);
+      this.publishMission(missionMessage(mission, events));
+    } catch (error) {
+      this.logger.error({ err: error, missionId }, "mission frame failed");
     }
   }
 

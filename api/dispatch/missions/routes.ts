@@ -5,6 +5,7 @@ import { parseOrThrow } from "../../http/validation.js";
 import { actorOf, dispatchWriters, parseIdParam } from "../http.js";
 import { findIncident } from "../incidents/repository.js";
 import type { DispatchEvents } from "../runtime-events.js";
+import { missionMessage } from "./frame.js";
 import { presentMission } from "./presenter.js";
 import { createMission, getMission, listDispatchedMissions, listMissions, transitionMission } from "./repository.js";
 import { createMissionBody, listMissionsQuery, missionStatusBody, statsQuery } from "./schema.js";
@@ -53,6 +54,7 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
       deps.logger.info({ missionId, incidentId: body.incidentId, aircraftId: body.aircraftId, override: overrideNote, by: actorOf(c) }, "mission created");
       events.missionsChanged();
       const { mission, events: timeline } = await getMission(db, missionId);
+      events.publishMission(missionMessage(mission, timeline));
       return c.json(presentMission(mission, timeline), 201);
     },
   );
@@ -67,6 +69,7 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
       deps.logger.info({ missionId: id, status: body.status, by: actorOf(c) }, "mission status set");
       events.missionsChanged();
       const { mission, events: timeline } = await getMission(db, id);
+      events.publishMission(missionMessage(mission, timeline));
       return c.json(presentMission(mission, timeline));
     },
   );
