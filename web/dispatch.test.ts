@@ -55,8 +55,8 @@ describe("dispatch panel", () => {
     expect(lon).toBeCloseTo(109.15, 2);
     expect(lat).toBeCloseTo(40.72, 2);
 
-    // The first aircraft that the model lets fly, by day or by night.
-    const firstId = (await page.locator("[data-testid=dispatch-candidates] li[data-status=ok]").first().getAttribute("data-testid"))!.replace("candidate-", "");
+    // The first own aircraft that the model lets fly, by day or by night.
+    const firstId = (await page.locator("[data-testid=dispatch-candidates] li[data-status=ok][data-at-disposal=true]").first().getAttribute("data-testid"))!.replace("candidate-", "");
     await page.getByTestId(`dispatch-${firstId}`).click();
     const mission = page.getByTestId("dispatch-mission");
     await page.waitForSelector("[data-testid=dispatch-mission][data-status=dispatched]");
@@ -90,7 +90,7 @@ describe("dispatch panel", () => {
     expect(created.status).toBe(201);
     const incidentId = created.json.id as number;
     const report = await server.call("GET", `/api/v1/incidents/${incidentId}/candidates`, dispatcher);
-    const able = report.json.candidates.find((candidate: { status: string }) => candidate.status === "ok");
+    const able = report.json.candidates.find((candidate: { status: string; atDisposal: boolean }) => candidate.status === "ok" && candidate.atDisposal);
     const missionResponse = await server.call("POST", "/api/v1/missions", { ...dispatcher, body: { incidentId, aircraftId: able.aircraftId } });
     expect(missionResponse.status).toBe(201);
     const missionId = missionResponse.json.id as number;
@@ -153,7 +153,7 @@ describe("dispatch panel", () => {
       body: { kind: "medical_evacuation", priority: 1, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [107.42, 40.76] } },
     });
     const report = await server.call("GET", `/api/v1/incidents/${created.json.id}/candidates`);
-    const able = report.json.candidates.find((candidate: { status: string }) => candidate.status === "ok");
+    const able = report.json.candidates.find((candidate: { status: string; atDisposal: boolean }) => candidate.status === "ok" && candidate.atDisposal);
     const mission = await server.call("POST", "/api/v1/missions", { token: testAdminToken, body: { incidentId: created.json.id, aircraftId: able.aircraftId } });
     expect(mission.status).toBe(201);
     expect(mission.json.timeline[0].actor).toBe("ADMIN_TOKEN");
@@ -173,6 +173,96 @@ describe("dispatch panel", () => {
       await context.close();
     }
     await server.call("POST", `/api/v1/missions/${mission.json.id}/status`, { token: server.tokens.dispatcher, body: { status: "cancelled" } });
+  });
+
+  it("updates mission status live", async () => {
+    const created = await server.call("POST", "/api/v1/incidents", {
+      token: server.tokens.dispatcher,
+      body: { kind: "flood", priority: 2, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [108.4, 40.9] } },
+    });
+    const report = await server.call("GET", `/api/v1/incidents/${created.json.id}/candidates`, { token: server.tokens.dispatcher });
+    const able = report.json.candidates.find((candidate: { status: string; atDisposal: boolean }) => candidate.status === "ok" && candidate.atDisposal);
+    const dispatched = await server.call("POST", "/api/v1/missions", { token: server.tokens.dispatcher, body: { incidentId: created.json.id, aircraftId: able.aircraftId } });
+    expect(dispatched.status).toBe(201);
+    const missionId = dispatched.json.id as number;
+
+    // The page's clock is installed so that it can be paused: with its timers
+    // stopped, no poll can refresh the panel, and only a pushed frame can.
+    const session = await openConsole(browser, server.url, {
+      path: server.harnessPath,
+      token: server.tokens.dispatcher,
+      language: "zh-CN",
+      readySelector: "[data-testid=dispatch-panel]",
+      beforeLoad: (page) => page.clock.install(),
+    });
+    const { context, page } = session;
+    await page.getByTestId(`open-mission-${missionId}`).click();
+    await page.waitForSelector("[data-testid=dispatch-mission][data-status=dispatched]");
+    expect(await page.getByTestId("mission-status-airborne").textContent()).toBe("改为：已起飞");
+    await page.clock.pauseAt(Date.now() + 1000);
+
+    // Another user (the admin) records the take-off.
+    const airborne = await server.call("POST", `/api/v1/missions/${missionId}/status`, { body: { status: "airborne" } });
+    expect(airborne.status).toBe(200);
+    await page.waitForSelector("[data-testid=dispatch-mission][data-status=airborne]", { timeout: 10_000 });
+    expect(await page.getByTestId("mission-status-airborne").count()).toBe(0);
+    expect(await page.getByTestId("mission-status-on_scene").textContent()).toBe("改为：到达现场");
+    expect(await page.getByTestId("mission-timeline").locator("li").count()).toBe(3);
+    expect(await page.getByTestId(`open-mission-${missionId}`).textContent()).toContain("已起飞");
+
+    // Ending the mission takes it off the active list.
+    await server.call("POST", `/api/v1/missions/${missionId}/status`, { body: { status: "landed" } });
+    await page.waitForSelector("[data-testid=dispatch-mission][data-status=landed]", { timeout: 10_000 });
+    await page.getByTestId(`open-mission-${missionId}`).waitFor({ state: "detached", timeout: 10_000 });
+    expect(await page.getByTestId("mission-status-closed").count()).toBe(1);
+
+    await page.screenshot({ path: `${artifacts}dispatch-live-status.png` });
+    expectNoProblems(session);
+    await context.close();
+  });
+
+  it("marks capabilities and partner aircraft", async () => {
+    const created = await server.call("POST", "/api/v1/incidents", {
+      token: server.tokens.dispatcher,
+      body: { kind: "forest_fire", priority: 1, reportedAt: new Date().toISOString(), geometry: { type: "Point", coordinates: [109.15, 40.72] } },
+    });
+    const report = await server.call("GET", `/api/v1/incidents/${created.json.id}/candidates`, { token: server.tokens.dispatcher });
+    type Candidate = { aircraftId: number; registration: string; callsign: string; atDisposal: boolean };
+    // Earlier tests leave own aircraft on missions, so the own row is whichever is still free.
+    const own = report.json.candidates.find((candidate: Candidate) => candidate.atDisposal) as Candidate;
+    const byRegistration = (registration: string) => (report.json.candidates.find((candidate: Candidate) => candidate.registration === registration) as Candidate).aircraftId;
+    // Partner aircraft, which no test can dispatch: an Alxa Mi-171 and a Wuhai H125 (no hoist, not night-capable).
+    const alxaMi171 = byRegistration("B-7Z72");
+    const wuhaiH125 = byRegistration("B-7Z27");
+
+    const expected = {
+      "zh-CN": { mi171: "吊桶 4,500 L · 绞车 · 担架 12 · 夜航", h125: "吊桶 900 L · 担架 1", alxa: "阿拉善 · 需区域互助", wuhai: "乌海 · 需区域互助", dispatch: "派遣" },
+      en: { mi171: "Bucket 4,500 L · Hoist · Stretchers 12 · Night", h125: "Bucket 900 L · Stretchers 1", alxa: "Alxa · Needs mutual aid", wuhai: "Wuhai · Needs mutual aid", dispatch: "Dispatch" },
+    } as const;
+    for (const language of ["zh-CN", "en"] as const) {
+      const session = await openPanel(language);
+      const { context, page } = session;
+      await page.getByTestId(`open-incident-${created.json.id}`).click();
+      await page.getByTestId(`candidate-${alxaMi171}`).waitFor();
+
+      expect(await page.getByTestId(`candidate-name-${alxaMi171}`).textContent()).toBe("B-7Z72 · ALXR01");
+      expect(await page.getByTestId(`capabilities-${alxaMi171}`).textContent()).toBe(expected[language].mi171);
+      expect(await page.getByTestId(`partner-${alxaMi171}`).textContent()).toBe(expected[language].alxa);
+      expect(await page.getByTestId(`dispatch-${alxaMi171}`).count()).toBe(0);
+      expect(await page.getByTestId(`override-${alxaMi171}`).count()).toBe(0);
+
+      expect(await page.getByTestId(`candidate-name-${wuhaiH125}`).textContent()).toBe("B-7Z27 · WHR01");
+      expect(await page.getByTestId(`capabilities-${wuhaiH125}`).textContent()).toBe(expected[language].h125);
+      expect(await page.getByTestId(`partner-${wuhaiH125}`).textContent()).toBe(expected[language].wuhai);
+
+      expect(await page.getByTestId(`candidate-name-${own.aircraftId}`).textContent()).toBe(`${own.registration} · ${own.callsign}`);
+      expect(await page.getByTestId(`partner-${own.aircraftId}`).count()).toBe(0);
+      expect(await page.getByTestId(`dispatch-${own.aircraftId}`).textContent()).toBe(expected[language].dispatch);
+
+      await page.getByTestId("dispatch-candidates").screenshot({ path: `${artifacts}dispatch-candidates-${language}.png` });
+      expectNoProblems(session);
+      await context.close();
+    }
   });
 
   it("shows English when asked", async () => {

@@ -2,6 +2,9 @@ import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
 import type { IncidentView, MissionView } from "./types.js";
 
+// Mission statuses that GET /missions?active=true returns (api/dispatch/missions/transitions.ts).
+const activeStatuses = new Set(["requested", "dispatched", "airborne", "on_scene", "returning"]);
+
 // How often the lists are read again, so that a second workstation sees
 // incidents and missions created elsewhere within this time.
 const REFRESH_MS = 15_000;
@@ -46,6 +49,21 @@ export class BoardSection {
     } catch (error) {
       this.context.showError(error);
     }
+  }
+
+  // Applies a mission frame: a new or changed active mission goes to the
+  // top of the list or replaces its row, and an ended one leaves it.
+  applyMission(mission: MissionView): void {
+    const others = this.missions.filter((shown) => shown.id !== mission.id);
+    const index = this.missions.findIndex((shown) => shown.id === mission.id);
+    if (!activeStatuses.has(mission.status)) {
+      this.missions = others;
+    } else if (index === -1) {
+      this.missions = [mission, ...others];
+    } else {
+      this.missions = this.missions.map((shown) => (shown.id === mission.id ? mission : shown));
+    }
+    this.render();
   }
 
   render(): void {

@@ -1,6 +1,6 @@
 import { el, type PanelContext } from "./context.js";
 import type { DispatchMessageKey } from "./i18n.js";
-import type { CandidateView, UnableReasonView } from "./types.js";
+import type { CandidateView, CapabilitiesView, UnableReasonView } from "./types.js";
 
 // One reason from the response-time model (api/coverage/model/eta-types.ts)
 // in the panel's language, with its numbers.
@@ -32,26 +32,71 @@ function unableLine(context: PanelContext, candidate: CandidateView): string {
   return context.tr("dispatch.unable", { reasons: texts.join(context.tr("dispatch.reasonSeparator")) });
 }
 
-// A candidate line: registration, type and ETA, then either the target line
-// or why the model rates it unable, and the dispatch controls. An unable
-// aircraft gets "dispatch anyway", which asks for a second click first.
+// A city's short name in the panel's language; a city added after this
+// build shows its code.
+export function cityName(context: PanelContext, city: string): string {
+  const key = `city.${city}` as DispatchMessageKey;
+  const name = context.tr(key);
+  return name === key ? city : name;
+}
+
+// Compact capability marks, e.g. "吊桶 2,000 L · 绞车 · 担架 2 · 夜航"; empty
+// for a type with none of them.
+export function capabilityMarks(context: PanelContext, capabilities: CapabilitiesView): string {
+  const { tr, language } = context;
+  const marks: string[] = [];
+  if ((capabilities.bucketCapacityL ?? 0) > 0) {
+    const litres = new Intl.NumberFormat(language()).format(Math.round(capabilities.bucketCapacityL!));
+    marks.push(tr("capability.bucket", { litres }));
+  }
+  if (capabilities.hoist) {
+    marks.push(tr("capability.hoist"));
+  }
+  if (capabilities.stretchers > 0) {
+    marks.push(tr("capability.stretchers", { count: capabilities.stretchers }));
+  }
+  if (capabilities.nightCapable) {
+    marks.push(tr("capability.night"));
+  }
+  return marks.join(tr("capability.separator"));
+}
+
+// A candidate line: registration and callsign, type and ETA, the capability
+// marks, then either the target line or why the model rates it unable, and
+// the dispatch controls. An unable aircraft gets "dispatch anyway", which
+// asks for a second click first. A partner aircraft shows its city and
+// "needs mutual aid" in place of the controls, since the API rejects it.
 export function renderCandidateRow(context: PanelContext, candidate: CandidateView, targetMin: number, dispatch: (override: boolean) => void): HTMLElement {
   const { tr, language } = context;
   const unable = candidate.status === "unable";
   const typeName = language() === "zh-CN" ? (candidate.typeNameZh ?? candidate.typeName) : candidate.typeName;
   const eta = candidate.etaMin === null ? tr("dispatch.etaUnknown") : tr("dispatch.eta", { eta: Math.round(candidate.etaMin) });
   const verdict = unable ? unableLine(context, candidate) : tr(candidate.meetsTarget ? "dispatch.meetsTarget" : "dispatch.missesTarget", { target: targetMin });
+  const marks = capabilityMarks(context, candidate.capabilities);
+  const name = candidate.callsign ? `${candidate.registration} · ${candidate.callsign}` : candidate.registration;
   let rowClass = candidate.meetsTarget ? "dispatch-meets" : "dispatch-misses";
   if (unable) {
     rowClass = "dispatch-unable";
   }
 
-  return el("li", { class: rowClass, "data-testid": `candidate-${candidate.aircraftId}`, "data-status": candidate.status }, [
-    el("strong", {}, [candidate.registration]),
+  return el("li", { class: rowClass, "data-testid": `candidate-${candidate.aircraftId}`, "data-status": candidate.status, "data-at-disposal": String(candidate.atDisposal) }, [
+    el("strong", { "data-testid": `candidate-name-${candidate.aircraftId}` }, [name]),
     ` ${typeName} · ${eta}`,
+    marks ? el("div", { class: "dispatch-muted", "data-testid": `capabilities-${candidate.aircraftId}` }, [marks]) : null,
     el("div", { class: unable ? "dispatch-unable-reason" : "dispatch-muted", "data-testid": `verdict-${candidate.aircraftId}` }, [verdict]),
     candidate.bucket ? el("div", { class: "dispatch-muted" }, [tr("dispatch.bucket", { drops: candidate.bucket.dropsPerHour, turn: candidate.bucket.turnMin })]) : null,
-    context.can("mission.write") ? dispatchControls(context, candidate, dispatch) : null,
+    candidate.atDisposal ? null : partnerLine(context, candidate),
+    candidate.atDisposal && context.can("mission.write") ? dispatchControls(context, candidate, dispatch) : null,
+  ]);
+}
+
+// The owner city and why the desk cannot dispatch the aircraft itself.
+function partnerLine(context: PanelContext, candidate: CandidateView): HTMLElement {
+  const { tr } = context;
+  const owner = cityName(context, candidate.city);
+  const reason = candidate.disposalReason === "on_loan" ? tr("dispatch.onLoan", { city: cityName(context, candidate.servingCity) }) : tr("dispatch.needsMutualAid");
+  return el("div", { class: "dispatch-partner", "data-testid": `partner-${candidate.aircraftId}`, title: tr("dispatch.partnerTitle", { city: owner }) }, [
+    `${owner} · ${reason}`,
   ]);
 }
 

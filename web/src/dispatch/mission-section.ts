@@ -15,25 +15,28 @@ const nextStatuses: Record<string, string[]> = {
   landed: ["closed"],
 };
 
-// Refresh period of the shown mission while it is active: tracking changes
-// its status without telling the console.
-const REFRESH_MS = 5_000;
-
 // The mission just dispatched or picked from the list: its status, arrival
-// time and timeline, with buttons for the manual status changes.
+// time and timeline, with buttons for the manual status changes. Changes
+// made elsewhere, by tracking or at another desk, arrive as mission frames
+// over the WebSocket (apply), and the panel calls refresh() on every
+// (re)connection to catch up on frames it missed.
 export class MissionSection {
   readonly root = el("section", { class: "dispatch-mission", "data-testid": "dispatch-mission" });
   private mission: MissionView | null = null;
-  private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly context: PanelContext) {}
 
   show(mission: MissionView): void {
     this.mission = mission;
     this.render();
-    if (this.timer === null) {
-      this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+  }
+
+  // Applies a mission frame when it is about the mission shown.
+  apply(mission: MissionView): void {
+    if (this.mission?.id !== mission.id) {
+      return;
     }
+    this.show(mission);
   }
 
   // Shows a mission picked from the list, which carries no timeline.
@@ -41,13 +44,6 @@ export class MissionSection {
     this.mission = null;
     this.render();
     void this.load(id);
-  }
-
-  stop(): void {
-    if (this.timer !== null) {
-      clearInterval(this.timer);
-      this.timer = null;
-    }
   }
 
   private async load(id: number): Promise<void> {

@@ -7,9 +7,9 @@ import { unlockAudio } from "./beep.js";
 import { el, type DispatchCapability, type PanelContext } from "./context.js";
 import { translate, type DispatchLanguage } from "./i18n.js";
 import { IncidentSection } from "./incident-section.js";
-import { listenForAlerts } from "./alert-socket.js";
+import { listenForDispatchFrames } from "./dispatch-socket.js";
 import { MissionSection } from "./mission-section.js";
-import type { AlertFrameMessage } from "./types.js";
+import type { AlertFrameMessage, MissionFrameMessage } from "./types.js";
 import "./dispatch.css";
 
 export interface DispatchPanelOptions {
@@ -21,9 +21,9 @@ export interface DispatchPanelOptions {
   apiBase?: string;
   wsUrl?: string;
   // The console's live connection. When given, the panel takes its alert
-  // frames from it and reloads the open alerts on every connection, and
-  // opens no socket of its own (wsUrl is then unused).
-  live?: LiveAlerts;
+  // and mission frames from it and reads alerts and missions again on every
+  // connection, and opens no socket of its own (wsUrl is then unused).
+  live?: LiveFrames;
   // Whether the signed-in role may make a kind of write; the console passes
   // its capability table (web/src/core/capabilities.ts). Without it every
   // write control is shown and the API decides.
@@ -38,9 +38,17 @@ export interface DispatchPanel {
 }
 
 // The part of the console's live feed (web/src/live/feed.ts) that the panel uses.
-export interface LiveAlerts {
+export interface LiveFrames {
   onMessage(type: "alert", handler: (message: AlertFrameMessage) => void): () => void;
+  onMessage(type: "mission", handler: (message: MissionFrameMessage) => void): () => void;
   onConnect(handler: () => void): () => void;
+}
+
+// The panel's sections that follow the live frames.
+interface LiveSections {
+  alerts: AlertsSection;
+  mission: MissionSection;
+  board: BoardSection;
 }
 
 function defaultWsUrl(token: string): string {
@@ -50,16 +58,29 @@ function defaultWsUrl(token: string): string {
   return url.toString();
 }
 
-// Applies the live feed's alert frames, and reloads the open alerts after
-// each reconnection because frames sent while the feed was down are lost.
-// Returns a function that stops both.
-function followLiveAlerts(live: LiveAlerts, alerts: AlertsSection, context: PanelContext): () => void {
-  const stopFrames = live.onMessage("alert", (message) => alerts.apply(message));
-  const stopReloads = live.onConnect(() => alerts.load().catch((error: unknown) => context.showError(error)));
-  return () => {
-    stopFrames();
-    stopReloads();
-  };
+// Applies a mission frame to the shown mission and to the active list.
+function applyMission(sections: LiveSections, message: MissionFrameMessage): void {
+  sections.mission.apply(message.mission);
+  sections.board.applyMission(message.mission);
+}
+
+// Reads alerts and missions again after a reconnection, because frames sent
+// while the socket was down are lost.
+function reloadAfterReconnect(sections: LiveSections, context: PanelContext): void {
+  sections.alerts.load().catch((error: unknown) => context.showError(error));
+  void sections.mission.refresh();
+  void sections.board.load();
+}
+
+// Applies the live feed's alert and mission frames, and reloads after each
+// reconnection. Returns a function that stops all three.
+function followLiveFrames(live: LiveFrames, sections: LiveSections, context: PanelContext): () => void {
+  const stops = [
+    live.onMessage("alert", (message) => sections.alerts.apply(message)),
+    live.onMessage("mission", (message) => applyMission(sections, message)),
+    live.onConnect(() => reloadAfterReconnect(sections, context)),
+  ];
+  return () => stops.forEach((stop) => stop());
 }
 
 /**
@@ -130,15 +151,19 @@ export function installDispatchPanel(map: L.Map, options: DispatchPanelOptions):
   options.onLanguageChange?.(renderAll);
   alerts.load().catch((error: unknown) => context.showError(error));
   board.start();
-  const stopAlerts = options.live
-    ? followLiveAlerts(options.live, alerts, context)
-    : listenForAlerts(options.wsUrl ?? defaultWsUrl(options.token), (message) => alerts.apply(message));
+  const sections: LiveSections = { alerts, mission, board };
+  const stopFrames = options.live
+    ? followLiveFrames(options.live, sections, context)
+    : listenForDispatchFrames(options.wsUrl ?? defaultWsUrl(options.token), {
+        alert: (message) => alerts.apply(message),
+        mission: (message) => applyMission(sections, message),
+        reconnect: () => reloadAfterReconnect(sections, context),
+      });
 
   return {
     close: () => {
-      stopAlerts();
+      stopFrames();
       board.stop();
-      mission.stop();
       incident.stopPicking();
       control.remove();
     },

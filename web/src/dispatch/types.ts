@@ -10,6 +10,14 @@ export interface CandidateView {
   rank: number;
   aircraftId: number;
   registration: string;
+  callsign: string | null;
+  // The owner city, and the city the aircraft serves while on loan.
+  city: string;
+  servingCity: string;
+  // False for a partner aircraft, which comes through mutual aid first.
+  atDisposal: boolean;
+  disposalReason: "needs_mutual_aid" | "on_loan" | null;
+  capabilities: CapabilitiesView;
   typeName: string;
   typeNameZh: string | null;
   status: "ok" | "unable";
@@ -17,6 +25,15 @@ export interface CandidateView {
   meetsTarget: boolean;
   reasons: UnableReasonView[];
   bucket: { turnMin: number; dropsPerHour: number } | null;
+}
+
+// What the aircraft's type can carry or do, from the candidate list.
+export interface CapabilitiesView {
+  bucketCapacityL: number | null;
+  seats: number;
+  stretchers: number;
+  hoist: boolean;
+  nightCapable: boolean;
 }
 
 // One reason from the model; detail carries its numbers (see eta-types.ts).
@@ -65,4 +82,11 @@ export interface AlertFrameMessage {
   type: "alert";
   change: "raised" | "level_changed" | "acknowledged" | "cleared";
   alert: AlertView;
+}
+
+// The WebSocket frame sent when a mission is created or changes status, by
+// hand or by tracking; `mission` carries its timeline.
+export interface MissionFrameMessage {
+  type: "mission";
+  mission: MissionView;
 }
