@@ -8,6 +8,7 @@ import type { TrackingService } from "../tracking/service.js";
 import { playRecording } from "../tracking/sources/replay/player.js";
 import { readRecording, type Recording } from "../tracking/sources/replay/recording.js";
 import { buildDemoFleet, loadDemoData } from "../tracking/simulator/fleet.js";
+import { ApiMissionSource, type ApiMissionSourceOptions } from "../tracking/simulator/mission-source.js";
 import { FleetSimulator } from "../tracking/simulator/simulator.js";
 
 // The recording was made near St Petersburg (about 30.5-37 E, 59-60.5 N; see
@@ -55,8 +56,15 @@ async function addListener(tracking: TrackingService, logger: Logger, config: Re
 }
 
 // Starts the listeners, the simulator and the looped replay; the returned
-// function stops the simulator and the replay.
-export async function startDemoFeeds(tracking: TrackingService, logger: Logger, ports: DemoFeedPorts): Promise<() => Promise<void>> {
+// function stops the simulator and the replay. With `missions`, the
+// simulator polls the API for active missions and flies the assigned
+// aircraft to their incidents.
+export async function startDemoFeeds(
+  tracking: TrackingService,
+  logger: Logger,
+  ports: DemoFeedPorts,
+  missions: ApiMissionSourceOptions | null = null,
+): Promise<() => Promise<void>> {
   const simulatorAvr = await addListener(tracking, logger, { id: "demo-simulator-avr", format: "avr", transport: "tcp-listener", host: "127.0.0.1", port: ports.simulatorAvr });
   const simulatorSbs = await addListener(tracking, logger, {
     id: "demo-simulator-sbs",
@@ -84,6 +92,7 @@ export async function startDemoFeeds(tracking: TrackingService, logger: Logger, 
       ...(simulatorSbs ? [{ format: "sbs" as const, host: "127.0.0.1", port: ports.simulatorSbs }] : []),
     ],
     rateHz: 1,
+    ...(missions ? { missions: new ApiMissionSource(missions) } : {}),
     logger,
   });
   simulator.start();

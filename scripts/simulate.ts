@@ -3,11 +3,13 @@
 //
 //   npm run simulate -- [--to avr=HOST:PORT] [--to sbs=HOST:PORT]
 //                       [--rate-hz N] [--aircraft N] [--seed N]
+//                       [--api URL] [--time-factor N]
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 import { createLogger } from "../api/logger.js";
 import { buildDemoFleet, loadDemoData } from "../tracking/simulator/fleet.js";
+import { ApiMissionSource } from "../tracking/simulator/mission-source.js";
 import { FleetSimulator, type SimulatorOutput } from "../tracking/simulator/simulator.js";
 import { buildSyntheticFleet, MAX_SYNTHETIC_AIRCRAFT } from "../tracking/simulator/synthetic.js";
 import { readCommandLine, UsageError } from "./command-line.js";
@@ -26,6 +28,14 @@ Options:
   --aircraft N           add N synthetic aircraft over Bayannur, for load
                          tests (default 0, at most ${MAX_SYNTHETIC_AIRCRAFT})
   --seed N               seed of the synthetic aircraft (default 1)
+  --api URL              follow the active missions of this API, such as
+                         http://127.0.0.1:8080: dispatched aircraft fly to
+                         their incident, orbit, and return to their base.
+                         Reads the API token (a viewer token is enough)
+                         from the SIMULATOR_TOKEN environment variable
+  --time-factor N        simulated seconds per second (default 1, at most
+                         100); reported speeds stay true, so above 1 the
+                         tracking service may reject positions as jumps
   --help                 show this text
 `;
 
@@ -39,6 +49,8 @@ interface SimulateArguments {
   rateHz: number;
   syntheticCount: number;
   seed: number;
+  apiUrl: string | null;
+  timeFactor: number;
 }
 
 function parseArguments(argv: string[]): SimulateArguments | null {
@@ -49,6 +61,8 @@ function parseArguments(argv: string[]): SimulateArguments | null {
       "rate-hz": { type: "string", default: "2" },
       aircraft: { type: "string", default: "0" },
       seed: { type: "string", default: "1" },
+      api: { type: "string" },
+      "time-factor": { type: "string", default: "1" },
       help: { type: "boolean", default: false },
     },
   });
@@ -61,6 +75,8 @@ function parseArguments(argv: string[]): SimulateArguments | null {
     rateHz: parseNumber("--rate-hz", values["rate-hz"], 0.1, 100),
     syntheticCount: Math.round(parseNumber("--aircraft", values.aircraft, 0, MAX_SYNTHETIC_AIRCRAFT)),
     seed: Math.round(parseNumber("--seed", values.seed, 1, 2 ** 31 - 2)),
+    apiUrl: values.api === undefined ? null : parseApiUrl(values.api),
+    timeFactor: parseNumber("--time-factor", values["time-factor"], 0.01, 100),
   };
 }
 
@@ -71,6 +87,16 @@ function parseOutput(text: string): SimulatorOutput {
     throw new UsageError(`--to: expected avr=HOST:PORT or sbs=HOST:PORT, got "${text}"`);
   }
   return { format: match[1] as "avr" | "sbs", host: match[2]!.replace(/^\[(.*)\]$/, "$1"), port };
+}
+
+function parseApiUrl(text: string): string {
+  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) {
+    throw new UsageError(`--api: expected an http or https URL such as http://127.0.0.1:8080, got "${text}"`);
+  }
+  if (!process.env.SIMULATOR_TOKEN) {
+    throw new UsageError("--api: set SIMULATOR_TOKEN to an API token (a viewer token is enough) to read the missions");
+  }
+  return text;
 }
 
 function parseNumber(option: string, text: string, min: number, max: number): number {
@@ -93,7 +119,8 @@ async function main(): Promise<void> {
   const aircraft = [...demoFleet, ...buildSyntheticFleet(args.syntheticCount, args.seed)];
   logger.info({ demoAircraft: demoFleet.length, syntheticAircraft: args.syntheticCount, data: fileURLToPath(dataDirectory) }, "simulator fleet loaded");
 
-  const simulator = new FleetSimulator({ aircraft, outputs: args.outputs, rateHz: args.rateHz, logger });
+  const missions = args.apiUrl === null ? undefined : new ApiMissionSource({ apiUrl: args.apiUrl, token: process.env.SIMULATOR_TOKEN! });
+  const simulator = new FleetSimulator({ aircraft, outputs: args.outputs, rateHz: args.rateHz, timeFactor: args.timeFactor, missions, logger });
   simulator.start();
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

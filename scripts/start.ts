@@ -2,17 +2,20 @@
 // seeds the Bayannur demo data, builds the console if needed, serves the
 // API and console on http://127.0.0.1:8080 (PORT, HOST to change), and
 // feeds it live traffic from the fleet simulator and a replayed recording
-// (DEMO_FEEDS=0 turns the traffic off).
+// (DEMO_FEEDS=0 turns the traffic off). The simulator flies dispatched
+// aircraft to their incidents and back.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { runMigrations } from "../api/db/migrate.js";
-import { connectDatabase } from "../api/db/client.js";
+import { connectDatabase, type Database } from "../api/db/client.js";
 import { createLogger } from "../api/logger.js";
 import { startServer } from "../api/server.js";
+import { generateToken, hashToken } from "../api/auth/tokens.js";
 import { seedDemoUsers } from "../api/auth/users/seed.js";
+import { apiTokens } from "../api/db/schema.js";
 import { demoPortsFrom, startDemoFeeds } from "./demo-feeds.js";
 import { createDatabase, databaseExists, provisionServer } from "./postgres.js";
 import { seedDemo } from "./seed.js";
@@ -50,6 +53,26 @@ function ensureLocalSecret(variable: string, name: string, make: () => string): 
   return readFileSync(file, "utf8").trim();
 }
 
+// Registers the fleet simulator's viewer token, kept in .data/simulator-token
+// like the secrets above, so the simulator reads missions without the admin
+// token. A token an admin has revoked stays revoked: the simulator then
+// logs the failed polls and only patrols.
+async function ensureSimulatorToken(database: Database): Promise<string> {
+  const token = ensureLocalSecret("SIMULATOR_TOKEN", "simulator-token", generateToken);
+  await database.db
+    .insert(apiTokens)
+    .values({ name: "demo fleet simulator", role: "viewer", city: "bayannur", tokenHash: hashToken(token) })
+    .onConflictDoNothing({ target: apiTokens.tokenHash });
+  return token;
+}
+
+// Returns the URL at which this process reaches its own API: a wildcard HOST
+// (0.0.0.0, ::) listens on loopback too.
+function ownApiUrl(host: string, port: string): string {
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
+}
+
 // Newest modification time of the console's sources (web/ without dist/, and data/).
 function newestSourceChangeMs(folder: string): number {
   let newest = 0;
@@ -83,6 +106,7 @@ async function main() {
   const database = connectDatabase(databaseUrl, { max: 2 });
   await seedDemo(database);
   const demoUsers = await seedDemoUsers(database);
+  const simulatorToken = demoPorts ? await ensureSimulatorToken(database) : null;
   await database.close();
   logger.info("database migrated and demo data loaded");
 
@@ -91,12 +115,13 @@ async function main() {
   }
 
   const { tracking, logger: serverLogger } = await startServer();
-  if (demoPorts) {
-    const stopFeeds = await startDemoFeeds(tracking, serverLogger, demoPorts);
-    tracking.onStop(stopFeeds);
-  }
   const host = process.env.HOST ?? "127.0.0.1";
   const port = process.env.PORT ?? "8080";
+  if (demoPorts) {
+    const missions = simulatorToken ? { apiUrl: ownApiUrl(host, port), token: simulatorToken } : null;
+    const stopFeeds = await startDemoFeeds(tracking, serverLogger, demoPorts, missions);
+    tracking.onStop(stopFeeds);
+  }
   console.log(
     [
       "",
