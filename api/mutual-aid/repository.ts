@@ -1,10 +1,12 @@
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 
 import { auditInTransaction, type AuditActor, type Executor } from "../audit/log.js";
 import { assertCityWrite, canWriteCity } from "../auth/users/city-scope.js";
 import type { Principal } from "../auth/tokens.js";
 import { aircraft, aircraftTypes, mutualAidRequests } from "../db/schema.js";
+import { missions } from "../db/schema-dispatch.js";
+import { activeStatuses } from "../dispatch/missions/transitions.js";
 import { ApiError, conflict, notFound, unprocessable } from "../http/errors.js";
 import { getCity } from "./cities.js";
 import { assertIncidentInCity } from "./incident-city.js";
@@ -252,11 +254,30 @@ export function cancelRequest(db: Executor, principal: Principal, actor: AuditAc
 }
 
 // Ends a loan: the borrower hands the aircraft back, or the lender recalls it.
+// Not while the aircraft flies a mission: the borrower's crew would lose the
+// aircraft mid-rescue, so the mission ends first.
 export function returnLoan(db: Executor, principal: Principal, actor: AuditActor, id: number, notes: string | null | undefined) {
   return takeStep(db, principal, actor, id, {
     action: "return",
     from: "approved",
     cities: (row) => [row.requestingCity, row.lendingCity],
+    check: (tx, row) => assertNotOnMission(tx, row.aircraftId),
     values: (row) => ({ status: "returned", returnedBy: principal.name, returnedAt: sql`now()`, notes: notes ?? row.notes }),
   });
+}
+
+// Locks the aircraft row, as dispatch does before it assigns a mission, so
+// that a dispatch and a return of the same aircraft do not pass each other.
+async function assertNotOnMission(tx: Executor, aircraftId: number | null): Promise<void> {
+  if (aircraftId === null) {
+    return;
+  }
+  const [plane] = await tx.select({ registration: aircraft.registration }).from(aircraft).where(eq(aircraft.id, aircraftId)).for("update");
+  const active = await tx
+    .select({ id: missions.id })
+    .from(missions)
+    .where(and(eq(missions.aircraftId, aircraftId), inArray(missions.status, [...activeStatuses])));
+  if (active.length > 0) {
+    throw conflict({ code: "aircraft_busy", field: "aircraftId", value: plane?.registration ?? aircraftId, expected: String(active[0]!.id) });
+  }
 }

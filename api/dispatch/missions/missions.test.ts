@@ -173,6 +173,13 @@ describe("mission assignment", () => {
     const ownerDispatch = await s.call("POST", "/api/v1/missions", { body: { incidentId: during, aircraftId: alxaMi171 }, token: await s.tokenOf("dispatcher", "alxa") });
     expect(ownerDispatch.status).toBe(403);
     expect(ownerDispatch.json.error.code).toBe("aircraft_not_at_disposal");
+
+    // Neither city may end the loan while the aircraft flies the borrower's mission.
+    for (const token of [bayannurCoordinator, alxaCoordinator]) {
+      const early = await s.call("POST", `/api/v1/mutual-aid/requests/${requested.json.id}/return`, { body: {}, token, language: "en" });
+      expect(early.status).toBe(409);
+      expect(early.json.error).toMatchObject({ code: "aircraft_busy", field: "aircraftId", value: "B-7Z72", expected: String(onLoan.json.id) });
+    }
     await setStatus(onLoan.json.id, "cancelled");
 
     expect((await s.call("POST", `/api/v1/mutual-aid/requests/${requested.json.id}/return`, { body: {}, token: bayannurCoordinator })).status).toBe(200);
