@@ -119,6 +119,9 @@ export const missions = pgTable(
     landedBaseId: integer("landed_base_id").references(() => bases.id, { onDelete: "set null" }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     createdBy: text("created_by").notNull(),
+    // The city that dispatched it, the aircraft's serving city at the time;
+    // only its users change the mission by hand.
+    city: text("city").notNull(),
     ...audit,
   },
   (t) => [

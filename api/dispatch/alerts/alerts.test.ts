@@ -242,7 +242,8 @@ describe("overdue", () => {
       body: incidentBody({ kind: "medical_evacuation", geometry: { type: "Point", coordinates: linheLonLat } }),
     });
     // B-7Z39 belongs to Ordos, whose dispatchers may send it.
-    const mission = await s.call("POST", "/api/v1/missions", { body: { incidentId: incident.json.id, aircraftId }, token: await s.tokenOf("dispatcher", "ordos") });
+    const ordosDispatcher = await s.tokenOf("dispatcher", "ordos");
+    const mission = await s.call("POST", "/api/v1/missions", { body: { incidentId: incident.json.id, aircraftId }, token: ordosDispatcher });
     const dueMs = Date.parse(mission.json.dispatchedAt) + (mission.json.estimatedEtaMin + 15) * minute;
 
     await s.advanceTo(dueMs - minute);
@@ -251,8 +252,8 @@ describe("overdue", () => {
     const raised = await frame("overdue", aircraftId, "raised");
     expect(raised.alert.missionId).toBe(mission.json.id);
 
-    await s.call("POST", `/api/v1/missions/${mission.json.id}/status`, { body: { status: "airborne" }, token: s.tokens.dispatcher });
-    await s.call("POST", `/api/v1/missions/${mission.json.id}/status`, { body: { status: "on_scene" }, token: s.tokens.dispatcher });
+    expect((await s.call("POST", `/api/v1/missions/${mission.json.id}/status`, { body: { status: "airborne" }, token: ordosDispatcher })).status).toBe(200);
+    expect((await s.call("POST", `/api/v1/missions/${mission.json.id}/status`, { body: { status: "on_scene" }, token: ordosDispatcher })).status).toBe(200);
     await s.runtime.flush();
     await frame("overdue", aircraftId, "cleared");
   });

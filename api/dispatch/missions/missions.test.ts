@@ -220,10 +220,10 @@ describe("mission assignment", () => {
   it("enforces one active mission per aircraft in the database", async () => {
     const aircraftId = await s.aircraftId("B-7Z33");
     const incidentId = await newIncident();
-    await s.database.sql`INSERT INTO missions (incident_id, aircraft_id, status, created_by) VALUES (${incidentId}, ${aircraftId}, 'dispatched', 'test')`;
+    await s.database.sql`INSERT INTO missions (incident_id, aircraft_id, status, created_by, city) VALUES (${incidentId}, ${aircraftId}, 'dispatched', 'test', 'bayannur')`;
 
     await expect(
-      s.database.sql`INSERT INTO missions (incident_id, aircraft_id, status, created_by) VALUES (${incidentId}, ${aircraftId}, 'requested', 'test')`,
+      s.database.sql`INSERT INTO missions (incident_id, aircraft_id, status, created_by, city) VALUES (${incidentId}, ${aircraftId}, 'requested', 'test', 'bayannur')`,
     ).rejects.toThrow(/missions_active_aircraft_key/);
     await s.database.sql`UPDATE missions SET status = 'cancelled' WHERE aircraft_id = ${aircraftId}`;
   });
@@ -271,6 +271,23 @@ describe("manual status", () => {
     expect(mission.json.timeline.every((e: { actor: string }) => e.actor === "test dispatcher")).toBe(true);
     expect(mission.json.arrivalMin).toBe(0);
     expect(mission.json.endedAt).not.toBeNull();
+  });
+
+  it("lets only the mission's city change it by hand", async () => {
+    const incidentId = await newIncident();
+    const created = await assign(incidentId, await s.aircraftId("B-7Z26"));
+    expect(created.json.city).toBe("bayannur");
+
+    const ordos = await s.call("POST", `/api/v1/missions/${created.json.id}/status`, {
+      body: { status: "cancelled" },
+      token: await s.tokenOf("dispatcher", "ordos"),
+      language: "en",
+    });
+    expect(ordos.status).toBe(403);
+    expect(ordos.json.error).toMatchObject({ code: "forbidden_city", value: "bayannur", expected: "ordos" });
+    expect((await s.call("GET", `/api/v1/missions/${created.json.id}`, { token: s.tokens.viewer })).json.status).toBe("dispatched");
+
+    expect((await setStatus(created.json.id, "cancelled")).status).toBe(200);
   });
 
   it("allows airborne to returning and landed", async () => {

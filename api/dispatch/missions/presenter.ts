@@ -42,6 +42,7 @@ export function presentMission(mission: MissionRow, events?: MissionEventRow[]) 
     landedBaseId: mission.landedBaseId,
     endedAt: iso(mission.endedAtMs),
     createdBy: mission.createdBy,
+    city: mission.city,
     ...(events ? { timeline: events.map(presentMissionEvent) } : {}),
   };
 }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 
 import { auditInTransaction, type AuditActor } from "../../audit/log.js";
+import { assertCityWrite } from "../../auth/users/city-scope.js";
+import type { Principal } from "../../auth/tokens.js";
 import type { Database } from "../../db/client.js";
 import { ApiError, conflict, notFound, unprocessable } from "../../http/errors.js";
 import type { EtaResult } from "../../coverage/model/index.js";
@@ -35,6 +37,7 @@ export interface MissionRow {
   landedBaseId: number | null;
   endedAtMs: number | null;
   createdBy: string;
+  city: string;
 }
 
 export interface MissionEventRow {
@@ -55,7 +58,7 @@ const missionSelect = sql`
          ${epochMs("requested_at")} AS "requestedAtMs", ${epochMs("dispatched_at")} AS "dispatchedAtMs",
          ${epochMs("airborne_at")} AS "airborneAtMs", ${epochMs("on_scene_at")} AS "onSceneAtMs",
          m.arrival_min::float8 AS "arrivalMin", ${epochMs("landed_at")} AS "landedAtMs",
-         m.landed_base_id AS "landedBaseId", ${epochMs("ended_at")} AS "endedAtMs", m.created_by AS "createdBy"
+         m.landed_base_id AS "landedBaseId", ${epochMs("ended_at")} AS "endedAtMs", m.created_by AS "createdBy", m.city
   FROM missions m JOIN incidents i ON i.id = m.incident_id JOIN aircraft a ON a.id = m.aircraft_id`;
 
 interface PgError {
@@ -71,8 +74,9 @@ function pgErrorOf(error: unknown): PgError {
 // waits for this one and then reads it as on_mission. Checks first that the
 // aircraft is at the disposal of `dispatcherCity` (see ../disposal.ts), so
 // that a partner aircraft is rejected whatever its status.
-// NOTE: mutual-aid steps lock the request row, not the aircraft row, so a
-// loan approved or returned while this transaction runs may go unseen.
+// NOTE: approving a loan locks the request row, not the aircraft row, so a
+// loan approved while this transaction runs may go unseen. A return locks
+// the aircraft row too and waits.
 async function lockAvailableAircraft(tx: Tx, aircraftId: number, dispatcherCity: string): Promise<void> {
   const rows = await tx.execute<{ status: string; registration: string; city: string; servingCity: string }>(sql`
     SELECT a.status, a.registration, a.city, COALESCE(loan.requesting_city, a.city) AS "servingCity"
@@ -138,9 +142,9 @@ export async function createMission(db: Db, input: CreateMission, context: Creat
       const dispatchedAt = input.status === "dispatched" ? sql`to_timestamp(${nowMs / 1000})` : sql`NULL`;
       const estimatedEtaMin = context.eta?.etaMin ?? null;
       const inserted = await tx.execute<{ id: number }>(sql`
-        INSERT INTO missions (incident_id, aircraft_id, patrol_route_id, status, estimated_eta_min, target_min, requested_at, dispatched_at, created_by)
+        INSERT INTO missions (incident_id, aircraft_id, patrol_route_id, status, estimated_eta_min, target_min, requested_at, dispatched_at, created_by, city)
         VALUES (${input.incidentId}, ${input.aircraftId}, ${input.patrolRouteId ?? null}, ${input.status}, ${estimatedEtaMin}, ${input.targetMin},
-                to_timestamp(${nowMs / 1000}), ${dispatchedAt}, ${actor})
+                to_timestamp(${nowMs / 1000}), ${dispatchedAt}, ${actor}, ${context.dispatcherCity})
         RETURNING id`);
       const missionId = inserted[0]!.id;
 
@@ -176,6 +180,9 @@ export interface TransitionRequest {
   // meanwhile wins and the automatic one is dropped.
   expectedFrom?: MissionStatus;
   landedBaseId?: number | null;
+  // The person making a change by hand, who must belong to the mission's
+  // city; tracking's changes have none.
+  principal?: Principal;
 }
 
 // The timestamp column a status sets, with what else changes alongside it.
@@ -205,12 +212,15 @@ function statusColumns(to: MissionStatus, timeMs: number, landedBaseId: number |
 // when `expectedFrom` no longer matches (tracking lost a race with a dispatcher).
 export async function transitionMission(db: Db, missionId: number, request: TransitionRequest): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const rows = await tx.execute<{ status: MissionStatus; aircraftId: number }>(
-      sql`SELECT status, aircraft_id AS "aircraftId" FROM missions WHERE id = ${missionId} FOR UPDATE`,
+    const rows = await tx.execute<{ status: MissionStatus; aircraftId: number; city: string }>(
+      sql`SELECT status, aircraft_id AS "aircraftId", city FROM missions WHERE id = ${missionId} FOR UPDATE`,
     );
     const mission = rows[0];
     if (!mission) {
       throw notFound("id", missionId);
+    }
+    if (request.principal) {
+      assertCityWrite(request.principal, mission.city);
     }
     if (request.expectedFrom !== undefined && mission.status !== request.expectedFrom) {
       return false;

@@ -64,7 +64,7 @@ export function registerMissionRoutes(router: Router, deps: AppDeps, events: Dis
     async (c) => {
       const id = parseIdParam(c.req.param("id"));
       const body = parseOrThrow(missionStatusBody, await readJson(c));
-      await transitionMission(db, id, { to: body.status, audit: auditActorOf(c), timeMs: clock(), note: body.note ?? null });
+      await transitionMission(db, id, { to: body.status, audit: auditActorOf(c), timeMs: clock(), note: body.note ?? null, principal: c.get("principal")! });
 
       deps.logger.info({ missionId: id, status: body.status, by: actorOf(c) }, "mission status set");
       events.missionsChanged();
