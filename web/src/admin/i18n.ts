@@ -1,4 +1,4 @@
-import { currentLanguage } from "../core/i18n.js";
+import { moduleMessages } from "../core/i18n.js";
 
 // Strings of the user and API token administration screen in both console languages.
 const zhCN = {
@@ -135,10 +135,7 @@ const catalogs = { "zh-CN": zhCN as Record<AdminKey, string>, en };
 
 // Returns the administration message for key in the console's current
 // language, with {name} placeholders replaced by params.
-export function at(key: AdminKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[currentLanguage()][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const at = moduleMessages<AdminKey>(catalogs);
 
 // Marks a node whose text is the message for key, so that translateAdmin
 // can rewrite it after a language switch.

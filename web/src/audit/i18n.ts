@@ -1,4 +1,4 @@
-import { currentLanguage } from "../core/i18n.js";
+import { moduleMessages } from "../core/i18n.js";
 
 // Strings of the audit log dialog in both console languages. Field labels
 // that the console's own catalog lacks are here too; the others come from
@@ -185,7 +185,4 @@ export function isAuditKey(key: string): key is AuditKey {
 
 // Returns the audit message for key in the console's current language,
 // with {name} placeholders replaced by params.
-export function at(key: AuditKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[currentLanguage()][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const at = moduleMessages<AuditKey>(catalogs);

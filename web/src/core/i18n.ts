@@ -74,9 +74,23 @@ export function onLanguageChange(listener: (language: Language) => void): () => 
 // Returns the message for key in the current language, with {name}
 // placeholders replaced by params; placeholders without a param stay as they
 // are. An unknown key is returned as it is.
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+export function t(key: MessageKey, params: MessageParams = {}): string {
   const template = (catalogs[current][key] as string | undefined) ?? key;
+  return fillTemplate(template, params);
+}
+
+export type MessageParams = Record<string, string | number>;
+
+// Replaces each {name} placeholder of template with params[name]; a
+// placeholder without a param stays as it is.
+export function fillTemplate(template: string, params: MessageParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+// Builds the message lookup of a console module with its own catalogue:
+// the message for key in the current language, placeholders filled.
+export function moduleMessages<K extends string>(catalogs: Record<Language, Record<K, string>>): (key: K, params?: MessageParams) => string {
+  return (key, params = {}) => fillTemplate(catalogs[currentLanguage()][key], params);
 }
 
 // Fills every element under root that has data-i18n (text) or

@@ -1,3 +1,5 @@
+import { fillTemplate } from "../core/i18n.js";
+
 // Strings of the dispatch panel in both console languages. The web owner
 // may merge them into web/i18n; until then the panel reads them from here.
 export type DispatchLanguage = "zh-CN" | "en";
@@ -180,6 +182,5 @@ export const dispatchMessages: Record<DispatchLanguage, Record<DispatchMessageKe
 
 // Returns the message for key in `language`, with {name} placeholders filled from params.
 export function translate(language: DispatchLanguage, key: DispatchMessageKey, params: Record<string, string | number> = {}): string {
-  const template = dispatchMessages[language][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(dispatchMessages[language][key] ?? key, params);
 }

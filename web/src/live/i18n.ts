@@ -1,4 +1,4 @@
-import { currentLanguage } from "../core/i18n.js";
+import { moduleMessages } from "../core/i18n.js";
 
 // Strings of the live aircraft popup in both console languages.
 const zhCN = {
@@ -39,7 +39,4 @@ const catalogs = { "zh-CN": zhCN as Record<AircraftPopupKey, string>, en };
 
 // Returns the aircraft popup's message for key in the console's current
 // language, with {name} placeholders replaced by params.
-export function popupText(key: AircraftPopupKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[currentLanguage()][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const popupText = moduleMessages<AircraftPopupKey>(catalogs);

@@ -1,4 +1,4 @@
-import { currentLanguage } from "../core/i18n.js";
+import { moduleMessages } from "../core/i18n.js";
 
 // Strings of the mutual-aid panel in both console languages.
 const zhCN = {
@@ -109,7 +109,4 @@ const catalogs = { "zh-CN": zhCN as Record<AidKey, string>, en };
 
 // Returns the mutual-aid message for key in the console's current language,
 // with {name} placeholders replaced by params.
-export function at(key: AidKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[currentLanguage()][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const at = moduleMessages<AidKey>(catalogs);

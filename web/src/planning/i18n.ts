@@ -1,4 +1,4 @@
-import { currentLanguage } from "../core/i18n.js";
+import { moduleMessages } from "../core/i18n.js";
 
 // Strings of the planning tools in both console languages. Field and enum
 // labels come from the console's own catalog.
@@ -87,7 +87,4 @@ const catalogs = { "zh-CN": zhCN as Record<PlanningKey, string>, en };
 
 // Returns the planning message for key in the console's current language,
 // with {name} placeholders replaced by params.
-export function pt(key: PlanningKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[currentLanguage()][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const pt = moduleMessages<PlanningKey>(catalogs);

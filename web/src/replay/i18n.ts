@@ -1,4 +1,4 @@
-import { currentLanguage } from "../core/i18n.js";
+import { moduleMessages } from "../core/i18n.js";
 
 // Strings of the history replay in both console languages.
 const zhCN = {
@@ -49,7 +49,4 @@ const catalogs = { "zh-CN": zhCN as Record<ReplayKey, string>, en };
 
 // Returns the replay message for key in the console's current language,
 // with {name} placeholders replaced by params.
-export function rt(key: ReplayKey, params: Record<string, string | number> = {}): string {
-  const template = catalogs[currentLanguage()][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const rt = moduleMessages<ReplayKey>(catalogs);
