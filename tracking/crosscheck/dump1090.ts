@@ -9,16 +9,20 @@ export function dump1090Installed(): boolean {
   return spawnSync(dump1090Binary, ["--help"], { stdio: "ignore" }).error === undefined;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+// Finds `count` distinct free loopback ports by holding them all open at
+// once, so that two calls cannot be handed the same port.
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<net.Server>((resolve) => {
+      const server = net.createServer().listen(0, "127.0.0.1", () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
-async function connectWithRetry(port: number, deadlineMs: number): Promise<net.Socket> {
+async function connectWithRetry(port: number, deadlineMs: number, exited: () => boolean): Promise<net.Socket> {
   while (true) {
     try {
       return await new Promise<net.Socket>((resolve, reject) => {
@@ -26,6 +30,9 @@ async function connectWithRetry(port: number, deadlineMs: number): Promise<net.S
         socket.once("error", reject);
       });
     } catch (error) {
+      if (exited()) {
+        throw new Dump1090ExitedError(`dump1090 exited before it accepted connections on port ${port}`);
+      }
       if (Date.now() > deadlineMs) {
         throw error;
       }
@@ -67,10 +74,25 @@ async function sendPaced(socket: net.Socket, text: string, linesPerChunk = 200):
 
 // Runs Debian's dump1090-mutability on loopback ports only, feeds it the AVR
 // text on its raw input port and collects its BaseStation output until it
-// has been quiet for `quietMs`.
-export async function decodeAvrWithDump1090(text: string, quietMs = 1500): Promise<DecodeSummary> {
-  const rawInPort = await freePort();
-  const sbsOutPort = await freePort();
+// has been quiet for `quietMs`. A port freed for dump1090 can be taken by
+// another process before dump1090 binds it, and dump1090 then exits; the
+// run is then tried again on other ports.
+export async function decodeAvrWithDump1090(text: string, quietMs = 1500, attempts = 3): Promise<DecodeSummary> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decodeOnce(text, quietMs);
+    } catch (error) {
+      if (!(error instanceof Dump1090ExitedError) || attempt >= attempts) {
+        throw error;
+      }
+    }
+  }
+}
+
+class Dump1090ExitedError extends Error {}
+
+async function decodeOnce(text: string, quietMs: number): Promise<DecodeSummary> {
+  const [rawInPort, sbsOutPort] = (await freePorts(2)) as [number, number];
   const child = spawn(
     dump1090Binary,
     [
@@ -81,10 +103,14 @@ export async function decodeAvrWithDump1090(text: string, quietMs = 1500): Promi
     ],
     { stdio: "ignore" },
   );
+  let exited = false;
+  child.once("exit", () => {
+    exited = true;
+  });
 
   try {
     const deadline = Date.now() + 10_000;
-    const output = await connectWithRetry(sbsOutPort, deadline);
+    const output = await connectWithRetry(sbsOutPort, deadline, () => exited);
     const chunks: Buffer[] = [];
     let lastDataMs = Date.now();
     output.on("data", (chunk: Buffer) => {
@@ -92,7 +118,7 @@ export async function decodeAvrWithDump1090(text: string, quietMs = 1500): Promi
       lastDataMs = Date.now();
     });
 
-    const input = await connectWithRetry(rawInPort, deadline);
+    const input = await connectWithRetry(rawInPort, deadline, () => exited);
     await sendPaced(input, text);
     lastDataMs = Date.now();
     while (Date.now() - lastDataMs < quietMs) {
