@@ -60,6 +60,19 @@ export function rolesZh(expected: string | undefined): string {
     .join("、");
 }
 
+// The default partner cities; a city added later is named by its code.
+const cityNamesZh: Record<string, string> = {
+  bayannur: "巴彦淖尔市",
+  baotou: "包头市",
+  ordos: "鄂尔多斯市",
+  wuhai: "乌海市",
+  alxa: "阿拉善盟",
+};
+
+export function cityZh(code: string | number | undefined): string {
+  return cityNamesZh[String(code)] ?? String(code);
+}
+
 // PostGIS's ST_IsValidReason gives an English reason with the location in
 // brackets, such as "Self-intersection[106.893463207728 42.0342188872367]".
 const reasonPattern = /^(.*?)\s*\[(-?\d+(?:\.\d+)?(?:e-?\d+)?) (-?\d+(?:\.\d+)?(?:e-?\d+)?)\]$/i;

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from "./errors.js";
-import { geometryReasonEn, geometryReasonZh, rolesZh, tooLongEn, tooLongZh, tooShortEn, tooShortZh } from "./message-parts.js";
+import { cityZh, geometryReasonEn, geometryReasonZh, rolesZh, tooLongEn, tooLongZh, tooShortEn, tooShortZh } from "./message-parts.js";
 
 export type Locale = "zh-CN" | "en";
 
@@ -129,8 +129,12 @@ const catalog: Record<string, Record<Locale, Render>> = {
     en: (d, f, v) => `${f}: aircraft ${v} is already on mission ${d.expected}; choose another aircraft`,
   },
   aircraft_not_at_disposal: {
-    "zh-CN": (d, f, v) => `${f}：航空器 ${v}（${d.params?.registration}）目前归 ${d.params?.servingCity} 调度，不在本市（${d.expected}）调度范围内；请先通过区域互助借调`,
+    "zh-CN": (d, f) => `${f}：航空器 ${d.params?.registration} 目前归${cityZh(d.params?.servingCity)}调度，不在${cityZh(d.expected)}的调度范围内；请先通过区域互助借调`,
     en: (d, f, v) => `${f}: aircraft ${v} (${d.params?.registration}) is at the disposal of ${d.params?.servingCity}, not of your city ${d.expected}; borrow it through mutual aid first`,
+  },
+  loan_aircraft_on_mission: {
+    "zh-CN": (d, f, v) => `${f}：借调的航空器 ${v} 正在执行任务 ${d.expected}，任务结束后才能归还`,
+    en: (d, f, v) => `${f}: the loaned aircraft ${v} is flying mission ${d.expected}; return it when the mission ends`,
   },
   invalid_transition: {
     "zh-CN": (d, f, v) => `${f}：任务状态不能改为 ${v}，当前状态下可选 ${d.expected}`,

@@ -278,6 +278,6 @@ async function assertNotOnMission(tx: Executor, aircraftId: number | null): Prom
     .from(missions)
     .where(and(eq(missions.aircraftId, aircraftId), inArray(missions.status, [...activeStatuses])));
   if (active.length > 0) {
-    throw conflict({ code: "aircraft_busy", field: "aircraftId", value: plane?.registration ?? aircraftId, expected: String(active[0]!.id) });
+    throw conflict({ code: "loan_aircraft_on_mission", field: "aircraftId", value: plane?.registration ?? aircraftId, expected: String(active[0]!.id) });
   }
 }

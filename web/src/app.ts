@@ -212,6 +212,7 @@ export class ConsoleApp {
     });
     watch.start();
     this.feed.onMessage<AlertFrameMessage>("alert", (frame) => watch.apply(frame));
+    this.feed.onMessage<{ type: "mission"; mission: { icaoAddress: string | null } }>("mission", (frame) => this.aircraftLayer.missionChanged(frame.mission.icaoAddress));
     // A (re)connected feed may have missed alert frames, so the open alerts are read again.
     this.feed.onConnect(() => void watch.load());
     onLanguageChange(() => watch.render());

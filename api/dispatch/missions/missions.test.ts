@@ -139,7 +139,7 @@ describe("mission assignment", () => {
     expect(await s.aircraftStatus(alxaMi171)).toBe("available");
 
     const zh = await s.call("POST", "/api/v1/missions", { body: { incidentId, aircraftId: alxaMi171 }, token: s.tokens.dispatcher });
-    expect(zh.json.error.message).toContain("区域互助");
+    expect(zh.json.error.message).toBe("aircraftId：航空器 B-7Z72 目前归阿拉善盟调度，不在巴彦淖尔市的调度范围内；请先通过区域互助借调");
   });
 
   it("rejects a partner aircraft for a home-city admin", async () => {
@@ -178,7 +178,8 @@ describe("mission assignment", () => {
     for (const token of [bayannurCoordinator, alxaCoordinator]) {
       const early = await s.call("POST", `/api/v1/mutual-aid/requests/${requested.json.id}/return`, { body: {}, token, language: "en" });
       expect(early.status).toBe(409);
-      expect(early.json.error).toMatchObject({ code: "aircraft_busy", field: "aircraftId", value: "B-7Z72", expected: String(onLoan.json.id) });
+      expect(early.json.error).toMatchObject({ code: "loan_aircraft_on_mission", field: "aircraftId", value: "B-7Z72", expected: String(onLoan.json.id) });
+      expect(early.json.error.message).toBe(`aircraftId: the loaned aircraft "B-7Z72" is flying mission ${onLoan.json.id}; return it when the mission ends`);
     }
     await setStatus(onLoan.json.id, "cancelled");
 

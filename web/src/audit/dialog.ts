@@ -128,7 +128,7 @@ class AuditDialog {
 
     const children: Array<Node | null> = [
       element("div", { class: "dialog-heading" }, [element("h2", {}, [at("audit.title", { title: titleText })]), this.switcher, close]),
-      this.total === null ? null : element("p", { class: "audit-muted", "data-testid": "audit-total" }, [at("audit.total", { total: this.total })]),
+      this.total === null ? null : element("p", { class: "audit-muted", "data-testid": "audit-total" }, [this.total === 1 ? at("audit.totalOne") : at("audit.total", { total: this.total })]),
       this.rows.length > 0 ? element("ol", { class: "audit-entries", "data-testid": "audit-entries" }, this.rows.map(entry)) : null,
       this.total === 0 ? element("p", { class: "audit-muted", "data-testid": "audit-empty" }, [at("audit.empty")]) : null,
       this.loading ? element("p", { class: "audit-muted" }, [at("audit.loading")]) : null,

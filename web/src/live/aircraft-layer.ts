@@ -116,6 +116,14 @@ export class AircraftLayer {
     this.popupSources.fleetDetails = rows;
   }
 
+  // Makes an open popup of this aircraft read its mission again, when a
+  // mission frame says the mission changed.
+  missionChanged(icaoAddress: string | null): void {
+    if (icaoAddress) {
+      this.drawn.get(icaoAddress.toUpperCase())?.popup?.missionChanged();
+    }
+  }
+
   // Sets how a fleet aircraft's popup looks up its active mission.
   setMissionLoader(load: MissionLoader): void {
     this.popupSources.loadMission = load;

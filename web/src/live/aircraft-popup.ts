@@ -68,6 +68,13 @@ export class AircraftPopupView {
     }
   }
 
+  // Reads the mission again at once, after a mission frame for this aircraft.
+  missionChanged(): void {
+    if (!this.stopped && this.sources.loadMission && this.track.fleet) {
+      void this.loadMission();
+    }
+  }
+
   stop(): void {
     this.stopped = true;
     this.timers.forEach((timer) => clearInterval(timer));
