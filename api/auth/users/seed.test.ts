@@ -18,9 +18,12 @@ describe("seedDemoUsers", () => {
       expect(seeded.usernames).toContain(`demo-${role}`);
     }
 
-    const res = await t.call("POST", "/api/v1/auth/login", { token: null, body: { username: "demo-coordinator-baotou", password: "demo-only-password" } });
-    expect(res.status).toBe(201);
-    expect(res.json.user).toMatchObject({ role: "coordinator", city: "baotou" });
+    // A coordinator in every partner city, so that any lender can answer a request.
+    for (const city of ["baotou", "ordos", "wuhai", "alxa"]) {
+      const res = await t.call("POST", "/api/v1/auth/login", { token: null, body: { username: `demo-coordinator-${city}`, password: "demo-only-password" } });
+      expect(res.status, city).toBe(201);
+      expect(res.json.user).toMatchObject({ role: "coordinator", city });
+    }
   });
 
   it("generates a password when DEMO_PASSWORD is unset and resets on a rerun", async () => {

@@ -23,12 +23,14 @@ const roleNamesZh: Record<Role, string> = {
   feed: "数据接入",
 };
 
-// One Bayannur user per role, and a coordinator in each of two partner
-// cities so that a mutual-aid request can be approved by its lender.
+// One Bayannur user per role, and a coordinator in each partner city so
+// that a mutual-aid request to any of them can be approved by its lender.
 export const demoUsers: DemoUser[] = [
   ...roles.map((role) => ({ username: `demo-${role}`, displayName: `演示${roleNamesZh[role]}`, role, city: "bayannur" })),
   { username: "demo-coordinator-baotou", displayName: "演示包头协调员", role: "coordinator", city: "baotou" },
   { username: "demo-coordinator-ordos", displayName: "演示鄂尔多斯协调员", role: "coordinator", city: "ordos" },
+  { username: "demo-coordinator-wuhai", displayName: "演示乌海协调员", role: "coordinator", city: "wuhai" },
+  { username: "demo-coordinator-alxa", displayName: "演示阿拉善协调员", role: "coordinator", city: "alxa" },
 ];
 
 // Creates or resets the demo users, all with one password: DEMO_PASSWORD
