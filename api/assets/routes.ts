@@ -4,6 +4,7 @@ import { z } from "zod";
 import { auditActorOf } from "../audit/log.js";
 import { assetWriters } from "../auth/roles.js";
 import { assertCityWrite } from "../auth/users/city-scope.js";
+import { bboxSchema } from "../http/bbox.js";
 import { ApiError } from "../http/errors.js";
 import { readJson, type Router } from "../http/router.js";
 import { parseOrThrow } from "../http/validation.js";
@@ -11,24 +12,7 @@ import type { AppDeps, AppEnv } from "../http/context.js";
 import { geometrySchema, type Geometry } from "./geometry.js";
 import { assetKinds, type AssetKind } from "./kinds.js";
 import { presentAsset, presentList } from "./presenter.js";
-import { createAsset, deleteAsset, getAsset, listAssets, updateAsset, type AssetWriteContext, type Bbox } from "./repository.js";
-
-const bboxSchema = z
-  .string()
-  .transform((text, ctx) => {
-    const parts = text.split(",").map(Number);
-    const [minLon, minLat, maxLon, maxLat] = parts;
-    const valid =
-      parts.length === 4 &&
-      parts.every(Number.isFinite) &&
-      minLon! >= -180 && maxLon! <= 180 && minLat! >= -90 && maxLat! <= 90 &&
-      minLon! < maxLon! && minLat! < maxLat!;
-    if (!valid) {
-      ctx.addIssue({ code: "custom", params: { code: "invalid_query", expected: "minLon,minLat,maxLon,maxLat in degrees, min < max" }, message: "bbox" });
-      return z.NEVER;
-    }
-    return parts as Bbox;
-  });
+import { createAsset, deleteAsset, getAsset, listAssets, updateAsset, type AssetWriteContext } from "./repository.js";
 
 const listQuery = z
   .object({

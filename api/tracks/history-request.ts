@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { bboxSchema, type Bbox } from "../http/bbox.js";
 import { ApiError } from "../http/errors.js";
 import { parseOrThrow } from "../http/validation.js";
 
@@ -12,30 +13,12 @@ export const MAX_WINDOW_HOURS = 24;
 // 72,200 positions, 4.0 MB of JSON (measured by bench/history.bench.ts).
 export const MAX_POSITIONS = 100_000;
 
-export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
-
 export interface HistoryRequest {
   fromMs: number;
   toMs: number;
   bbox: Bbox | null;
   maxPositions: number;
 }
-
-// The same bbox format as the asset lists: "minLon,minLat,maxLon,maxLat" in degrees.
-const bboxSchema = z.string().transform((text, ctx) => {
-  const parts = text.split(",").map(Number);
-  const [minLon, minLat, maxLon, maxLat] = parts;
-  const valid =
-    parts.length === 4 &&
-    parts.every(Number.isFinite) &&
-    minLon! >= -180 && maxLon! <= 180 && minLat! >= -90 && maxLat! <= 90 &&
-    minLon! < maxLon! && minLat! < maxLat!;
-  if (!valid) {
-    ctx.addIssue({ code: "custom", params: { code: "invalid_query", expected: "minLon,minLat,maxLon,maxLat in degrees, min < max" }, message: "bbox" });
-    return z.NEVER;
-  }
-  return parts as Bbox;
-});
 
 const historyQuery = z
   .object({

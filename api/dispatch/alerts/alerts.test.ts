@@ -1,30 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import type WebSocket from "ws";
 
 import { distanceToLineKm } from "../../../tracking/alerts/geometry.js";
 import { incidentBody, linheLonLat } from "../test/factories.js";
 import { observation, waitFor } from "../test/flight.js";
+import { collectFrames } from "../test/frames.js";
 import { startDispatchServer, type DispatchServer } from "../test/server.js";
 import { alertFrameFields } from "./frame.js";
 
 let s: DispatchServer;
 let socket: WebSocket;
-const frames: Array<{ type: string; change: string; alert: Record<string, unknown> }> = [];
+let frames: Array<{ type: string; change: string; alert: Record<string, unknown> }>;
 const minute = 60_000;
 
 beforeAll(async () => {
   s = await startDispatchServer();
-  socket = new WebSocket(`${s.wsUrl}?token=${s.tokens.viewer}`);
-  socket.on("message", (data) => {
-    const message = JSON.parse(String(data));
-    if (message.type === "alert") {
-      frames.push(message);
-    }
-  });
-  await new Promise((resolve, reject) => {
-    socket.once("open", resolve);
-    socket.once("error", reject);
-  });
+  ({ socket, frames } = await collectFrames<{ type: string; change: string; alert: Record<string, unknown> }>(s.wsUrl, s.tokens.viewer, "alert"));
 });
 
 afterAll(async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import type WebSocket from "ws";
 
 import { incidentBody } from "../test/factories.js";
 import { observation, waitFor } from "../test/flight.js";
+import { collectFrames } from "../test/frames.js";
 import { startDispatchServer, type DispatchServer } from "../test/server.js";
 
 interface MissionFrame {
@@ -12,22 +13,12 @@ interface MissionFrame {
 
 let s: DispatchServer;
 let socket: WebSocket;
-const frames: MissionFrame[] = [];
+let frames: MissionFrame[];
 
 beforeAll(async () => {
   s = await startDispatchServer();
   // A viewer: mission frames go to every signed-in role, as GET /missions does.
-  socket = new WebSocket(`${s.wsUrl}?token=${s.tokens.viewer}`);
-  socket.on("message", (data) => {
-    const message = JSON.parse(String(data));
-    if (message.type === "mission") {
-      frames.push(message);
-    }
-  });
-  await new Promise((resolve, reject) => {
-    socket.once("open", resolve);
-    socket.once("error", reject);
-  });
+  ({ socket, frames } = await collectFrames<MissionFrame>(s.wsUrl, s.tokens.viewer, "mission"));
 });
 
 afterAll(async () => {
