@@ -114,7 +114,7 @@ export async function startDemoFeeds(
   };
 }
 
-// The ulss7 capture holds every record twice, with the same timestamp and
+// The ulss7 capture contains every record twice, with the same timestamp and
 // payload (tracking/fixtures/adsb/README.md). Replayed as is, half of the
 // demo recording would count as duplicate and make a healthy feed look
 // faulty, so the demo sends each record once. Tests keep the repeats.

@@ -30,7 +30,7 @@ export const dispatchObjectKinds = ["incident", "mission", "alert", "restricted_
 // Accounts and credentials: only admins read their history.
 export const accountObjectKinds = ["user", "token", "session", "city"] as const;
 
-// Which rows a role sees: admins all; planners all but accounts; dispatchers
+// The rows each role may read: admins all; planners all but accounts; dispatchers
 // their incidents, missions, alerts and restricted areas; coordinators only
 // mutual-aid rows of requests that involve their city.
 function visibleTo(principal: Principal): SQL | undefined {

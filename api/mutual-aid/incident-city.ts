@@ -18,7 +18,7 @@ function adcodeOf(city: string): string {
   return adcode;
 }
 
-// Rejects an incident outside the requesting city: a city asks for aid for
+// Rejects an incident outside the requesting city: a city requests aid for
 // its own incidents only. Raises 503 when the city's boundary is missing,
 // because then no incident can be placed.
 export async function assertIncidentInCity(db: Executor, incidentId: number, city: string): Promise<void> {

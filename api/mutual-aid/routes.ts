@@ -105,7 +105,7 @@ export function registerMutualAidRoutes(router: Router, deps: AppDeps): void {
     },
   );
 
-  // The request form offers only these: a city asks for aid for its own incidents.
+  // The request form offers only these: a city requests aid for its own incidents.
   router.add(
     { method: "GET", path: "/api/v1/mutual-aid/incidents", access: mutualAidReaders, summary: "List the open incidents a city may link to a request", tag },
     async (c) => {

@@ -21,7 +21,7 @@ export interface AircraftHistory {
 export const positionFields = ["time", "lon", "lat", "altitudeM", "groundSpeedKmh", "trackDeg"] as const;
 
 // Loads every aircraft with positions in the window and their positions,
-// thinned when the window holds more than request.maxPositions. Raises 422
+// thinned when the window contains more than request.maxPositions. Raises 422
 // history_too_large when even the longest interval keeps too many.
 export async function loadHistory(deps: AppDeps, request: HistoryRequest) {
   const summaries = await summarizeWindow(deps.database, request);

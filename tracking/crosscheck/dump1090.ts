@@ -74,9 +74,8 @@ async function sendPaced(socket: net.Socket, text: string, linesPerChunk = 200):
 
 // Runs Debian's dump1090-mutability on loopback ports only, feeds it the AVR
 // text on its raw input port and collects its BaseStation output until it
-// has been quiet for `quietMs`. A port freed for dump1090 can be taken by
-// another process before dump1090 binds it, and dump1090 then exits; the
-// run is then tried again on other ports.
+// has been quiet for `quietMs`. Another process can take a freed port before
+// dump1090 binds it. dump1090 then exits, so the run is tried again on other ports.
 export async function decodeAvrWithDump1090(text: string, quietMs = 1500, attempts = 3): Promise<DecodeSummary> {
   for (let attempt = 1; ; attempt++) {
     try {

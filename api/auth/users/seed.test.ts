@@ -18,7 +18,7 @@ describe("seedDemoUsers", () => {
       expect(seeded.usernames).toContain(`demo-${role}`);
     }
 
-    // A coordinator in every partner city, so that any lender can answer a request.
+    // A coordinator in every partner city, so that any lender can approve or decline a request.
     for (const city of ["baotou", "ordos", "wuhai", "alxa"]) {
       const res = await t.call("POST", "/api/v1/auth/login", { token: null, body: { username: `demo-coordinator-${city}`, password: "demo-only-password" } });
       expect(res.status, city).toBe(201);

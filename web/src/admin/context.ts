@@ -6,7 +6,7 @@ import type { SelectOption } from "./form.js";
 // Every role a user or an API token may have, in the order of the API's role list.
 export const roleCodes: readonly Role[] = ["admin", "planner", "dispatcher", "coordinator", "viewer", "feed"];
 
-// What the users and tokens sections share with the screen that holds them.
+// What the users and tokens sections share with the screen that contains them.
 export interface AdminContext {
   api: AdminApi;
   // The city codes of GET /cities, and a code's name in the current language.

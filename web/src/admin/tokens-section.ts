@@ -100,7 +100,7 @@ function tokenRow(context: AdminContext, token: TokenRecord): HTMLTableRowElemen
 }
 
 // The tokens table, newest first as the API lists them. Tokens have no
-// expiry, and the note under the heading says so; the last use is recorded
+// expiry, as the note under the heading states. The last use is recorded
 // to the minute.
 export function tokensTable(context: AdminContext, tokens: TokenRecord[]): HTMLElement {
   if (tokens.length === 0) {

@@ -27,7 +27,7 @@ export interface CandidateView {
   bucket: { turnMin: number; dropsPerHour: number } | null;
 }
 
-// What the aircraft's type can carry or do, from the candidate list.
+// The capabilities of the aircraft's type, from the candidate list.
 export interface CapabilitiesView {
   bucketCapacityL: number | null;
   seats: number;

@@ -116,8 +116,8 @@ export class AircraftLayer {
     this.popupSources.fleetDetails = rows;
   }
 
-  // Makes an open popup of this aircraft read its mission again, when a
-  // mission frame says the mission changed.
+  // Makes an open popup of this aircraft read its mission again, after a
+  // mission frame reports a change.
   missionChanged(icaoAddress: string | null): void {
     if (icaoAddress) {
       this.drawn.get(icaoAddress.toUpperCase())?.popup?.missionChanged();
